@@ -1,0 +1,117 @@
+#pragma once
+// The check interface: what a check declares about itself, what the engine hands it, and how it
+// reports. One check lives in one file under checks/ and registers itself with
+// DOCKVET_REGISTER_CHECK.
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/source.h"
+#include "core/word.h"
+
+namespace dockvet {
+
+namespace dockerfile {
+struct Dockerfile;
+}
+namespace docker {
+struct Invocation;
+}
+namespace catalog {
+class Catalog;
+}
+
+/// Everything a rule's page and the reporters need to know about a check.
+struct CheckMeta {
+  std::string_view code;  // stable id: DV0xx input/syntax, DV1xx data persistence, DLxxxx hadolint
+  std::string_view name;  // stable readable id, kebab-case: "stateful-data-unmounted"
+  Severity severity = Severity::warning;
+  std::string_view summary;    // one sentence, no trailing period
+  std::string_view rationale;  // why it matters ("Why is this bad?")
+  std::string_view bad_example;
+  std::string_view good_example;
+  std::string_view fix;                              // how to fix it, in words
+  std::string_view example_language = "dockerfile";  // fence language of the examples
+  std::vector<std::string_view> aliases = {};        // other codes users may type (hadolint's)
+  bool data_loss = false;  // the finding means data can be lost (SARIF security-severity)
+};
+
+/// An input or syntax problem a front end met. Front ends never abort: they record the problem,
+/// model the rest, and the DV0xx check named by `code` reports it.
+struct FrontEndIssue {
+  std::string_view code;  // the DV0xx check that reports it
+  ByteRange range;
+  std::string message;
+};
+
+/// Shell commands found in one region of a file: a script, a Makefile recipe, a Markdown code
+/// block, or one Dockerfile RUN body.
+struct ShellScript {
+  int instruction = -1;  // index into Dockerfile::instructions for a RUN body, else -1
+  std::vector<CommandLine> commands;
+};
+
+/// The front-end facts of one file, as the engine hands them to every check.
+struct FileFacts {
+  const SourceFile& file;
+  const dockerfile::Dockerfile* dockerfile = nullptr;  // set when the file is a Dockerfile
+  std::span<const ShellScript> scripts;                // shell commands, in file order
+  std::span<const docker::Invocation> invocations;     // docker/podman run|create|service create
+  std::span<const FrontEndIssue> issues;               // input and syntax problems
+  const catalog::Catalog& catalog;
+};
+
+/// Collects one check's findings on one file.
+class Findings {
+ public:
+  Findings(const CheckMeta& meta, const SourceFile& file, std::vector<Diagnostic>& out)
+      : meta_(meta), file_(file), out_(out) {}
+
+  /// Reports a finding over `range` with the check's default severity (or `severity`).
+  void report(ByteRange range, std::string message, std::optional<Fix> fix = std::nullopt,
+              std::optional<Severity> severity = std::nullopt);
+
+ private:
+  const CheckMeta& meta_;
+  const SourceFile& file_;
+  std::vector<Diagnostic>& out_;
+};
+
+class Check {
+ public:
+  virtual ~Check() = default;
+  virtual const CheckMeta& meta() const = 0;
+  /// Looks at the facts of one file and reports. Must be thread-safe: one instance serves every
+  /// thread, so a check keeps no mutable state.
+  virtual void run(const FileFacts& facts, Findings& findings) const = 0;
+};
+
+/// Every check linked into the program, sorted by code.
+class Registry {
+ public:
+  static Registry& instance();
+  bool add(std::unique_ptr<Check> check);
+  std::span<const std::unique_ptr<Check>> checks() const;
+  /// Finds a check by code, name or alias (case-insensitive); nullptr when none matches.
+  const Check* find(std::string_view code_name_or_alias) const;
+
+ private:
+  mutable std::vector<std::unique_ptr<Check>> checks_;
+  mutable bool sorted_ = false;
+};
+
+}  // namespace dockvet
+
+#define DOCKVET_CONCAT_INNER(a, b) a##b
+#define DOCKVET_CONCAT(a, b) DOCKVET_CONCAT_INNER(a, b)
+/// Registers a check type at start-up. Use once, at namespace scope, in the check's own file.
+#define DOCKVET_REGISTER_CHECK(Type)                                  \
+  namespace {                                                         \
+  [[maybe_unused]] const bool DOCKVET_CONCAT(registered_, __LINE__) = \
+      ::dockvet::Registry::instance().add(std::make_unique<Type>());  \
+  }

@@ -1,0 +1,31 @@
+#include "core/diagnostic.h"
+
+#include <tuple>
+
+namespace dockvet {
+
+std::string_view to_string(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+    case Severity::style: return "style";
+  }
+  return "warning";
+}
+
+std::optional<Severity> severity_from_string(std::string_view name) {
+  std::string lower(name);
+  for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (Severity s : {Severity::error, Severity::warning, Severity::info, Severity::style}) {
+    if (to_string(s) == lower) return s;
+  }
+  return std::nullopt;
+}
+
+bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.file, a.start, a.code, a.end, a.message) <
+         std::tie(b.file, b.start, b.code, b.end, b.message);
+}
+
+}  // namespace dockvet

@@ -1,0 +1,43 @@
+#pragma once
+// What a check reports: a finding with an exact span, a message and an optional fix.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/source.h"
+
+namespace dockvet {
+
+enum class Severity { error = 0, warning = 1, info = 2, style = 3 };
+
+std::string_view to_string(Severity severity);
+/// Parses "error", "warning", "info", "style" (case-insensitive); nullopt otherwise.
+std::optional<Severity> severity_from_string(std::string_view name);
+
+/// A suggested edit: replace `range` of the file with `replacement`.
+struct Fix {
+  std::string description;  // e.g. "mount a named volume at /var/lib/postgresql/data"
+  ByteRange range;
+  std::string replacement;
+  // Filled in by the engine from `range`.
+  Position start;
+  Position end;
+};
+
+struct Diagnostic {
+  std::string code;  // "DV101", or a hadolint-compatible "DL3008"
+  std::string name;  // "stateful-data-unmounted"
+  Severity severity = Severity::warning;
+  std::string file;
+  ByteRange range;  // in the file's bytes
+  Position start;   // 1-based; filled in by the engine from `range`
+  Position end;     // exclusive end position
+  std::string message;
+  std::optional<Fix> fix;
+};
+
+/// Total order used for output: file, line, column, code, then message.
+bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
+
+}  // namespace dockvet
