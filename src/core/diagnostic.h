@@ -35,6 +35,9 @@ struct Diagnostic {
   Position end;     // exclusive end position
   std::string message;
   std::optional<Fix> fix;
+  // The source text under `range`, at most 256 bytes: reporters derive stable fingerprints
+  // from it without holding the file.
+  std::string snippet;
 };
 
 /// Total order used for output: file, line, column, code, then message.
