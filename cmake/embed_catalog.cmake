@@ -5,6 +5,7 @@ string(APPEND body "#include <string_view>\n#include <utility>\n#include <vector
 string(APPEND body "namespace dockvet::catalog {\n")
 string(APPEND body "std::vector<std::pair<std::string_view, std::string_view>> builtin_catalog_documents() {\n")
 string(APPEND body "  return {\n")
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 foreach(input IN LISTS INPUTS)
   file(READ ${input} content)
   get_filename_component(name ${input} NAME)

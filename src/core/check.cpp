@@ -19,7 +19,8 @@ void Findings::report(ByteRange range, std::string message, std::optional<Fix> f
   d.end = file_.lines.position(range.end);
   d.message = std::move(message);
   constexpr std::size_t kSnippetLimit = 256;
-  d.snippet = std::string(file_.slice({range.begin, std::min(range.end, range.begin + kSnippetLimit)}));
+  d.snippet =
+      std::string(file_.slice({range.begin, std::min(range.end, range.begin + kSnippetLimit)}));
   if (fix) {
     fix->start = file_.lines.position(fix->range.begin);
     fix->end = file_.lines.position(fix->range.end);

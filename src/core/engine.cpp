@@ -1,0 +1,205 @@
+#include "core/engine.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "catalog/catalog.h"
+#include "docker/invocation.h"
+#include "dockerfile/dockerfile.h"
+#include "shell/shell.h"
+
+namespace dockvet {
+
+namespace {
+
+// Codes of the input checks whose facts the engine itself finds (checks/DV00*.cpp).
+constexpr std::string_view kBinaryInputCode = "DV001";
+constexpr std::string_view kInvalidUtf8Code = "DV002";
+
+// Git's heuristic: a NUL byte in the first 8000 bytes means binary.
+bool looks_binary(std::string_view text) {
+  return std::memchr(text.data(), '\0', std::min<std::size_t>(text.size(), 8000)) != nullptr;
+}
+
+// Offset of the first byte that is not part of well-formed UTF-8, or npos.
+std::size_t first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t length = 0;
+    unsigned min = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) {
+      length = 2, min = 0x80;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+      length = 3, min = 0x800;
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+      length = 4, min = 0x10000;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    unsigned code = lead & (0x7Fu >> length);
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return i;
+      code = (code << 6) | (next & 0x3Fu);
+    }
+    if (code < min || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return i;
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+// The front-end facts of one file; FileFacts views into it.
+struct Facts {
+  std::optional<dockerfile::Dockerfile> dockerfile;
+  std::vector<ShellScript> scripts;
+  std::vector<docker::Invocation> invocations;
+  std::vector<FrontEndIssue> issues;
+};
+
+void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions, Facts& facts) {
+  for (const auto& region : regions) {
+    facts.scripts.push_back(shell::parse_region(file, region, facts.issues));
+    for (const auto& command : facts.scripts.back().commands) {
+      if (auto invocation = docker::parse_invocation(command)) {
+        facts.invocations.push_back(std::move(*invocation));
+      }
+    }
+  }
+}
+
+Facts build_facts(const SourceFile& file) {
+  Facts facts;
+  if (looks_binary(file.text)) {
+    // Binary content has no definitions to model; one finding says why it was not linted.
+    facts.issues.push_back({kBinaryInputCode,
+                            {0, 0},
+                            "this file holds binary data (a NUL byte), so it was not linted"});
+    return facts;
+  }
+  if (const auto bad = first_invalid_utf8(file.text); bad != std::string_view::npos) {
+    facts.issues.push_back({kInvalidUtf8Code,
+                            {bad, bad + 1},
+                            "invalid UTF-8 byte; dockvet reads on, but tools that decode the "
+                            "file as UTF-8 will fail here"});
+  }
+  switch (file.kind) {
+    case FileKind::dockerfile: {
+      facts.dockerfile = dockerfile::parse(file);
+      facts.issues.insert(facts.issues.end(), facts.dockerfile->issues.begin(),
+                          facts.dockerfile->issues.end());
+      read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts);
+      break;
+    }
+    case FileKind::shell:
+    case FileKind::makefile:
+    case FileKind::markdown: read_shell(file, shell::find_regions(file), facts); break;
+    case FileKind::unknown: break;
+  }
+  return facts;
+}
+
+}  // namespace
+
+FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
+  FileResult result;
+  result.path = file.path;
+  const Facts facts = build_facts(file);
+  const catalog::Catalog& catalog = policy.catalog ? *policy.catalog : catalog::Catalog::builtin();
+  const FileFacts view{file,          facts.dockerfile ? &*facts.dockerfile : nullptr,
+                       facts.scripts, facts.invocations,
+                       facts.issues,  catalog};
+  for (const auto& check : Registry::instance().checks()) {
+    if (policy.check_enabled && !policy.check_enabled(check->meta(), file.path)) continue;
+    Findings findings(check->meta(), file, result.diagnostics);
+    check->run(view, findings);
+  }
+  if (policy.post_process) policy.post_process(file, result.diagnostics);
+  std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
+  return result;
+}
+
+FileResult lint_target(const LintTarget& target, const LintPolicy& policy) {
+  std::ifstream in(target.path, std::ios::binary);
+  std::ostringstream buffer;
+  if (in) buffer << in.rdbuf();
+  if (!in || in.bad()) {
+    FileResult failed;
+    failed.path = target.path;
+    failed.error = target.path + ": cannot read file: " + std::strerror(errno);
+    return failed;
+  }
+  const SourceFile file(target.path, target.kind, std::move(buffer).str());
+  try {
+    return lint_source(file, policy);
+  } catch (const std::exception& error) {
+    // A defect in one front end or check must not cost the user the other files' results.
+    FileResult failed;
+    failed.path = target.path;
+    failed.error = target.path + ": internal error while linting: " + error.what();
+    return failed;
+  }
+}
+
+void lint_all(const std::vector<LintTarget>& targets, const LintPolicy& policy, unsigned threads,
+              const std::function<void(FileResult&&)>& sink) {
+  Registry::instance().checks();  // sorts the registry once, before any worker reads it
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, std::max<std::size_t>(targets.size(), 1));
+
+  // Workers take targets in order; the caller emits them in order. A worker never runs more
+  // than `window` targets ahead of the emitter, which bounds the results held in memory.
+  const std::size_t window = 8 * static_cast<std::size_t>(threads);
+  std::vector<std::optional<FileResult>> slots(targets.size());
+  std::mutex mutex;
+  std::condition_variable finished;
+  std::condition_variable emitted_more;
+  std::size_t next = 0;
+  std::size_t emitted = 0;
+
+  auto work = [&] {
+    for (;;) {
+      std::size_t index;
+      {
+        std::unique_lock lock(mutex);
+        emitted_more.wait(lock, [&] { return next >= targets.size() || next < emitted + window; });
+        if (next >= targets.size()) return;
+        index = next++;
+      }
+      FileResult result = lint_target(targets[index], policy);
+      {
+        std::lock_guard lock(mutex);
+        slots[index] = std::move(result);
+      }
+      finished.notify_one();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < threads; ++i) workers.emplace_back(work);
+  for (std::size_t index = 0; index < targets.size(); ++index) {
+    FileResult result;
+    {
+      std::unique_lock lock(mutex);
+      finished.wait(lock, [&] { return slots[index].has_value(); });
+      result = std::move(*slots[index]);
+      slots[index].reset();
+      emitted = index + 1;
+    }
+    emitted_more.notify_all();
+    sink(std::move(result));
+  }
+  for (auto& worker : workers) worker.join();
+}
+
+}  // namespace dockvet

@@ -1,0 +1,32 @@
+#include <catch2/catch.hpp>
+
+#include "core/source.h"
+
+using dockvet::LineIndex;
+using dockvet::Position;
+
+TEST_CASE("positions are 1-based lines and UTF-16 columns", "[core]") {
+  const std::string text =
+      "ab\nc\xC3\xA9"
+      "d\n\xF0\x9F\x90\xB3x\n\xFFz";
+  const LineIndex index(text);
+  CHECK(index.line_count() == 4);
+  CHECK(index.position(0) == Position{1, 1});
+  CHECK(index.position(2) == Position{1, 3});  // the newline itself
+  CHECK(index.position(3) == Position{2, 1});
+  CHECK(index.position(6) == Position{2, 3});   // after c + é (2 bytes, 1 unit)
+  CHECK(index.position(12) == Position{3, 3});  // after the whale: 4 bytes, 2 units
+  CHECK(index.position(15) == Position{4, 2});  // an invalid byte counts one
+  CHECK(index.position(text.size()) == Position{4, 3});
+  CHECK(index.position(text.size() + 10) == Position{4, 3});
+  CHECK(index.line_start(2) == 3);
+  CHECK(index.line_end(2) == 7);
+  CHECK(index.line_end(4) == text.size());
+}
+
+TEST_CASE("CRLF keeps the carriage return out of the next line", "[core]") {
+  const std::string text = "FROM a\r\nRUN b\r\n";
+  const LineIndex index(text);
+  CHECK(index.position(8) == Position{2, 1});
+  CHECK(index.position(12) == Position{2, 5});
+}
