@@ -29,8 +29,9 @@ constexpr std::array<std::pair<std::string_view, ImageClass>, 8> kClassNames = {
 
 // Fields a variant may carry; at entry level they are defaults for every variant.
 const std::set<std::string, std::less<>> kVariantFields = {
-    "versions",  "tags",        "data_paths", "volumes",    "path_aliases", "knobs",
-    "fix_mount", "volume_name", "notes",      "unverified", "source"};
+    "versions",    "tags",           "data_paths",   "volumes",        "secondary_paths",
+    "wrong_paths", "unused_volumes", "path_aliases", "hostname_bound", "knobs",
+    "fix_mount",   "volume_name",    "notes",        "unverified",     "source"};
 const std::set<std::string, std::less<>> kEntryOnlyFields = {
     "name",     "images",  "class",     "latest",   "version_marker",
     "variants", "clients", "help_args", "packages", "verified"};
@@ -146,6 +147,13 @@ Variant read_variant(const json& object) {
   variant.tags = read_strings(object, "tags");
   variant.data_paths = read_paths(object, "data_paths");
   variant.volumes = read_paths(object, "volumes");
+  variant.secondary_paths = read_paths(object, "secondary_paths");
+  variant.wrong_paths = read_paths(object, "wrong_paths");
+  variant.unused_volumes = read_paths(object, "unused_volumes");
+  if (auto it = object.find("hostname_bound"); it != object.end()) {
+    if (!it->is_boolean()) throw FieldError("hostname_bound: expected true or false");
+    variant.hostname_bound = it->get<bool>();
+  }
   if (auto it = object.find("path_aliases"); it != object.end()) {
     if (!it->is_object()) {
       throw FieldError("path_aliases: expected an object {\"/symlink\": \"/target\"}, found " +
@@ -300,13 +308,19 @@ std::string substitute_major(std::string path, const std::optional<Version>& ver
   return path;
 }
 
-bool variants_differ(const Entry& entry) {
+// Whether the variants a tag could select disagree on where data lives; an unknown tag
+// (nullopt) could select any variant.
+bool variants_differ(const Entry& entry, std::optional<std::string_view> tag) {
+  const Variant* first = nullptr;
   for (const auto& variant : entry.variants) {
-    if (variant.data_paths != entry.variants.front().data_paths ||
-        variant.volumes != entry.variants.front().volumes)
-      return true;
+    if (tag && !tags_match(variant, *tag)) continue;
     for (const auto& path : variant.data_paths) {
       if (path.find("{major}") != std::string::npos) return true;
+    }
+    if (!first) {
+      first = &variant;
+    } else if (variant.data_paths != first->data_paths || variant.volumes != first->volumes) {
+      return true;
     }
   }
   return false;
@@ -488,7 +502,7 @@ std::optional<Resolved> Catalog::lookup(const ImageRef& ref) const {
     resolved.assumed_version = ref.tag_known ? "unknown (pinned by digest " + ref.digest + ")"
                                              : "unknown (tag " + ref.tag + ref.digest + ")";
     resolved.version = latest;
-    resolved.depends_on_tag = variants_differ(*entry);
+    resolved.depends_on_tag = variants_differ(*entry, std::nullopt);
   } else if (ref.tag.empty()) {
     resolved.basis = VersionBasis::no_tag;
     resolved.version = latest;
@@ -506,6 +520,12 @@ std::optional<Resolved> Catalog::lookup(const ImageRef& ref) const {
       resolved.assumed_version =
           latest_text(ref.tag == "latest" ? "latest" : "tag " + ref.tag + " follows latest");
     }
+  }
+  if (!resolved.version && resolved.basis != VersionBasis::unknown_tag &&
+      resolved.basis != VersionBasis::digest_only) {
+    // No version in the tag and no `latest` in the entry: the version decides nothing only when
+    // the variants this tag can select agree.
+    resolved.depends_on_tag = variants_differ(*entry, std::string_view(ref.tag));
   }
   // An unknown tag matches no tag glob, so the untagged (latest) variant stands in.
   std::string_view tag = ref.tag_known ? std::string_view(ref.tag) : std::string_view();

@@ -38,11 +38,18 @@ struct Knob {
 
 /// The facts that hold for one range of versions (and optionally tag shapes) of an image.
 struct Variant {
-  std::string versions = "*";           // a VersionRange text
-  std::vector<std::string> tags;        // tag globs ("*-rootless"); empty = any tag
-  std::vector<std::string> data_paths;  // durable state with the defaults; may use {major}
-  std::vector<std::string> volumes;     // VOLUMEs the image declares
-  std::map<std::string, std::string> path_aliases;  // symlink in the image → where it lands
+  std::string versions = "*";                // a VersionRange text
+  std::vector<std::string> tags;             // tag globs ("*-rootless"); empty = any tag
+  std::vector<std::string> data_paths;       // durable state with the defaults; may use {major}
+  std::vector<std::string> volumes;          // VOLUMEs the image declares
+  std::vector<std::string> secondary_paths;  // state worth keeping beside the data (config, logs)
+  std::vector<std::string> wrong_paths;      // paths users mount by habit that hold no data here;
+                                             // postgres 18 even refuses to start with one
+  std::vector<std::string> unused_volumes;   // declared VOLUMEs the defaults never write to
+  // Symlinks inside the image → where they land; apply by path prefix to both mount targets and
+  // data paths before comparing (neo4j /var/lib/neo4j/data → /data).
+  std::map<std::string, std::string> path_aliases;
+  bool hostname_bound = false;  // the data subdirectory is named after the container hostname
   std::vector<Knob> knobs;
   std::string fix_mount;                // the docs' storage flag: "-v pgdata:/var/lib/postgresql"
   std::string volume_name;              // a suggested named volume: "pgdata"
