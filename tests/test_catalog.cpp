@@ -200,6 +200,16 @@ TEST_CASE("postgres resolves by major, latest is 18", "[catalog]") {
   REQUIRE(pg18.knobs.size() == 1);
   CHECK(pg18.knobs[0].moves == "/var/lib/postgresql/18/docker");
 
+  // Entry notes and leads come first, then the variant's.
+  REQUIRE(pg18.notes.size() == 3);
+  CHECK(pg18.notes[0].rfind("With the default PGDATA, a mount at the old path", 0) == 0);
+  REQUIRE(pg18.unverified.size() == 3);
+  CHECK(pg18.unverified[0].rfind("clients pg_dumpall", 0) == 0);
+  CHECK(pg18.unverified[2] ==
+        "how the 2025 /var/lib/postgresql/data symlink behaved with a mount on it");
+  CHECK(pg17.unverified.size() == 2);
+  CHECK(pg17.variant->unverified.empty());
+
   Resolved latest = resolve("postgres");
   CHECK(latest.basis == VersionBasis::no_tag);
   CHECK(latest.assumed_version == "18 (latest)");

@@ -186,7 +186,9 @@ Variant read_variant(const json& object) {
 json variant_document(const json& entry, const json& variant) {
   json merged = json::object();
   for (const auto& [key, value] : entry.items()) {
-    if (kVariantFields.count(key) != 0) merged[key] = value;
+    if (kVariantFields.count(key) != 0 && key != "notes" && key != "unverified") {
+      merged[key] = value;
+    }
   }
   for (const auto& [key, value] : variant.items()) merged[key] = value;
   return merged;
@@ -263,6 +265,7 @@ Entry read_entry(const json& object) {
     }
   }
   entry.notes = read_strings(object, "notes");
+  entry.unverified = read_strings(object, "unverified");
   entry.verified = read_string(object, "verified", "yes");
   if (entry.verified != "yes" && entry.verified != "partly" && entry.verified != "no") {
     throw FieldError("verified: '" + entry.verified + "' is not one of yes, partly, no");
@@ -534,6 +537,12 @@ std::optional<Resolved> Catalog::lookup(const ImageRef& ref) const {
     resolved.data_paths.push_back(substitute_major(path, resolved.version));
   }
   resolved.volumes = resolved.variant->volumes;
+  resolved.notes = entry->notes;
+  resolved.notes.insert(resolved.notes.end(), resolved.variant->notes.begin(),
+                        resolved.variant->notes.end());
+  resolved.unverified = entry->unverified;
+  resolved.unverified.insert(resolved.unverified.end(), resolved.variant->unverified.begin(),
+                             resolved.variant->unverified.end());
   for (Knob knob : resolved.variant->knobs) {
     knob.moves = substitute_major(knob.moves, resolved.version);
     resolved.knobs.push_back(std::move(knob));

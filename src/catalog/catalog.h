@@ -31,12 +31,17 @@ struct Knob {
   enum class Form { option, prefix, positional };
   Kind kind = Kind::env;
   Form form = Form::option;
-  std::string name;   // "PGDATA", "--dbpath", "-Epath.data=", "server", "path.data"
+  // "PGDATA", "--dbpath", "-Epath.data=", "server", "path.data"; an env name may end in '*'
+  // for a family of variables ("REDMINE_DB_*").
+  std::string name;
   std::string moves;  // the data path it replaces (a resolved entry of `data_paths`)
   std::string note;   // caveats: "install time only", "also accepts …"
 };
 
 /// The facts that hold for one range of versions (and optionally tag shapes) of an image.
+/// In JSON, variant fields written at entry level are defaults for every variant (an entry
+/// without "variants" is one variant for all versions); "notes" and "unverified" at entry
+/// level belong to the entry.
 struct Variant {
   std::string versions = "*";                // a VersionRange text
   std::vector<std::string> tags;             // tag globs ("*-rootless"); empty = any tag
@@ -78,7 +83,8 @@ struct Entry {
   std::vector<std::string> clients;    // commands that run a client, not the server
   std::vector<std::string> help_args;  // image-specific help-only args ("-h" for memcached)
   std::vector<Package> packages;
-  std::vector<std::string> notes;
+  std::vector<std::string> notes;       // traps that hold for every variant
+  std::vector<std::string> unverified;  // entry-wide leads (clients, packages, aliases)
   std::string verified = "yes";  // the reference's mark for the row(s): "yes", "partly", "no"
   std::string source;            // "reference rows 1-2"
   std::string origin;            // the document it came from: "builtin:postgres.json", a config
@@ -103,7 +109,9 @@ struct Resolved {
   bool depends_on_tag = false;          // the tag is unknown and the entry's variants disagree
   std::vector<std::string> data_paths;  // {major} resolved
   std::vector<std::string> volumes;
-  std::vector<Knob> knobs;  // `moves` resolved
+  std::vector<Knob> knobs;              // `moves` resolved
+  std::vector<std::string> notes;       // the entry's notes, then the variant's
+  std::vector<std::string> unverified;  // the entry's leads, then the variant's
 };
 
 /// A problem in a catalog document; the broken entry is skipped, the rest still merges.
