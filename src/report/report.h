@@ -1,0 +1,49 @@
+#pragma once
+// The reporters: they turn sorted diagnostics into the formats that people, editors and CI
+// services read (text, JSON, GNU, SARIF, Checkstyle, Code Climate, JUnit, SonarQube), and they
+// generate each rule's documentation page from its metadata.
+
+#include <ostream>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/check.h"
+#include "core/diagnostic.h"
+
+namespace dockvet::report {
+
+/// Where the published rule pages live; a rule's page is kRuleDocsBase + CODE + ".md".
+inline constexpr std::string_view kRuleDocsBase =
+    "https://github.com/dockvet/dockvet/blob/main/docs/rules/";
+/// The project home that SARIF names as the tool's informationUri.
+inline constexpr std::string_view kInformationUri = "https://github.com/dockvet/dockvet";
+
+/// Everything one report is made of. The reporters never read files: what they print about the
+/// source comes from the diagnostics (positions, snippets) and the rules' metadata.
+struct ReportInput {
+  std::span<const Diagnostic> diagnostics;  // already sorted by file, line, column, code
+  std::span<const std::string> files;       // every file linted (junit needs the clean ones too)
+  const Registry& registry;                 // rule metadata: every registered check
+  std::string tool_version;                 // DOCKVET_VERSION
+  bool color = false;                       // text only; the CLI decides (TTY, NO_COLOR)
+  std::string source_root;                  // paths in the input are relative to this (or absolute)
+};
+
+/// The formats write_report knows, in the order --help lists them.
+std::span<const std::string_view> formats();
+
+/// Writes one report. Throws std::invalid_argument for an unknown format.
+void write_report(std::string_view format, const ReportInput& input, std::ostream& out);
+
+/// One summary line for stderr ("3 findings (1 error, 2 warnings) in 12 files").
+std::string summary_line(const ReportInput& input);
+
+/// Rule documentation page (markdown) generated from metadata, used by --explain and by the
+/// docs target.
+std::string rule_page(const CheckMeta& meta);
+
+/// The URL of a rule's documentation page.
+std::string rule_help_url(std::string_view code);
+
+}  // namespace dockvet::report

@@ -1,0 +1,63 @@
+// A rule's documentation page, generated from the check's metadata so that the docs, --explain
+// and SARIF's help text cannot drift from the code. The outline follows ruff's rule pages.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+
+#include "report/report.h"
+
+namespace dockvet::report {
+namespace {
+
+/// A code fence longer than any run of backticks inside the example, so no example can end it.
+std::string fence_for(std::string_view body) {
+  std::size_t longest = 0, run = 0;
+  for (char c : body) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<std::size_t>(3, longest + 1), '`');
+}
+
+std::string fenced(std::string_view body, std::string_view language) {
+  const std::string fence = fence_for(body);
+  std::string text(body);
+  while (!text.empty() && text.back() == '\n') text.pop_back();
+  return fmt::format("{}{}\n{}\n{}\n", fence, language, text, fence);
+}
+
+std::string sentence(std::string_view text) {
+  std::string out(text);
+  if (!out.empty() && out.back() != '.' && out.back() != '!' && out.back() != '?') out += '.';
+  return out;
+}
+
+void section(std::string& page, std::string_view title, std::string_view body) {
+  if (body.empty()) return;
+  page += fmt::format("\n## {}\n\n{}", title, body);
+  if (page.back() != '\n') page += '\n';
+}
+
+}  // namespace
+
+std::string rule_page(const CheckMeta& meta) {
+  std::string page = fmt::format("# {}: {}\n\n{}\n", meta.code, meta.name, sentence(meta.summary));
+  page += fmt::format("\nDefault severity: {}.", to_string(meta.severity));
+  if (!meta.aliases.empty()) {
+    std::vector<std::string> quoted;
+    for (auto alias : meta.aliases) quoted.push_back(fmt::format("`{}`", alias));
+    page += fmt::format(" Aliases: {}.", fmt::join(quoted, ", "));
+  }
+  if (meta.data_loss) page += " A finding means data can be lost.";
+  page += '\n';
+  section(page, "Why is this bad?", meta.rationale);
+  if (!meta.bad_example.empty())
+    section(page, "Example", fenced(meta.bad_example, meta.example_language));
+  if (!meta.good_example.empty())
+    section(page, "Use instead", fenced(meta.good_example, meta.example_language));
+  section(page, "How to fix", meta.fix);
+  return page;
+}
+
+}  // namespace dockvet::report
