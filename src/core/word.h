@@ -48,6 +48,10 @@ struct Word {
 struct CommandLine {
   std::vector<Word> words;  // words[0] is the program
   ByteRange range;          // the whole command in the file (its prefixes included)
+  /// Files the command's output redirections write to (`> f`, `>> f`, `&> f`, `2> f`), so that
+  /// checks can see writes without re-parsing; `>&2` and other descriptor duplications are not
+  /// files and are left out.
+  std::vector<Word> output_files;
 };
 
 }  // namespace dockvet
