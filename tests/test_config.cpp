@@ -196,7 +196,7 @@ TEST_CASE("config: broken .dockvet.yaml files name file, line, column and key", 
         "cfg.yaml:1:11: error: 'per-path' must be a list of maps, not a map");
   CHECK(error_of("format: [text, xml]\n") ==
         "cfg.yaml:1:16: error: 'format[1]' must be one of text, json, gnu, sarif, checkstyle, "
-        "codeclimate, gitlab_codeclimate, junit, github, not 'xml'");
+        "codeclimate, junit, sonarqube, not 'xml'");
   CHECK(error_of("format:\n  - output: x.json\n") ==
         "cfg.yaml:2:5: error: 'format[0]' has no 'format'");
   CHECK(error_of("catalog:\n  - name: acme/db\n  - image: acme/other\n") ==
@@ -258,6 +258,8 @@ TEST_CASE("config: hadolint spellings and formats dockvet lacks", "[config]") {
   CHECK(parse_config("failure-threshold: ignore\n", "h.yaml", hadolint).failure_threshold ==
         FailureThreshold::none);
   CHECK_FALSE(parse_config("format: codacy\n", "h.yaml", hadolint).formats.has_value());
+  CHECK(*parse_config("format: gitlab_codeclimate\n", "h.yaml", hadolint).formats ==
+        std::vector<OutputSpec>{{"codeclimate", std::nullopt}});
   CHECK(*parse_config("output-format: sarif\n", "h.yaml", hadolint).formats ==
         std::vector<OutputSpec>{{"sarif", std::nullopt}});
   CHECK(*parse_config("trusted-registries: [a.io]\n", "h.yaml", hadolint).trusted_registries ==
@@ -374,6 +376,13 @@ TEST_CASE("settings: the command line beats the config, which beats the environm
   CHECK(with_cli.trusted_registries == std::vector<std::string>{"cli.io"});
 }
 
+TEST_CASE("settings: --format values name a known format and an optional file", "[config]") {
+  CHECK(parse_output_spec("sarif=out/dockvet.sarif") == OutputSpec{"sarif", "out/dockvet.sarif"});
+  CHECK(parse_output_spec("JSON") == OutputSpec{"json", std::nullopt});
+  CHECK_FALSE(parse_output_spec("xml=out.xml").has_value());
+  CHECK_FALSE(parse_output_spec("").has_value());
+}
+
 TEST_CASE("settings: NO_COLOR and DOCKVET_NO_COLOR", "[config]") {
   CHECK(resolve({}, std::nullopt, env_of("NO_COLOR", "1")).no_color);
   CHECK_FALSE(resolve({}, std::nullopt, env_of("NO_COLOR", "")).no_color);
@@ -398,7 +407,7 @@ TEST_CASE("settings: malformed environment variables are named", "[config]") {
         "DOCKVET_NO_FAIL: error: must be true or false (1/0, yes/no, on/off), not 'sometimes'");
   CHECK(error_for("DOCKVET_FORMAT", "json,xml") ==
         "DOCKVET_FORMAT: error: unknown format 'xml'; known formats: text, json, gnu, sarif, "
-        "checkstyle, codeclimate, gitlab_codeclimate, junit, github");
+        "checkstyle, codeclimate, junit, sonarqube");
 }
 
 // --- Rule decisions ---------------------------------------------------------------------------
@@ -460,6 +469,11 @@ TEST_CASE("rules: per-path entries apply where their globs match, in order", "[c
   CHECK_FALSE(rules.enabled(kAnonymous, "services/run.sh"));
   CHECK_FALSE(rules.enabled(kUnmounted, "tests/fixtures/a.sh"));
   CHECK(rules.decide(finding(kUnmounted), kUnmounted, "services/run.sh") == Severity::error);
+  // The engine holds one FileRules per file: the globs are matched once.
+  const FileRules fixture = rules.for_file("tests/fixtures/deep/run.sh");
+  CHECK(fixture.enabled(kAnonymous));
+  CHECK_FALSE(fixture.enabled(kUnmounted));
+  CHECK(fixture.decide(finding(kAnonymous), kAnonymous) == Severity::info);
 }
 
 TEST_CASE("rules: the command line has the last word, the environment the first", "[config]") {

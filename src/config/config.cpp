@@ -12,6 +12,9 @@
 #include <set>
 #include <sstream>
 
+#include "config/matching.h"
+#include "report/report.h"
+
 namespace dockvet::config {
 
 namespace fs = std::filesystem;
@@ -27,17 +30,6 @@ std::string_view to_string(FailureThreshold threshold) {
   return "none";
 }
 
-namespace {
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
-
 std::optional<FailureThreshold> failure_threshold_from_string(std::string_view text) {
   const std::string name = lowercase(text);
   for (auto threshold : {FailureThreshold::error, FailureThreshold::warning, FailureThreshold::info,
@@ -47,11 +39,9 @@ std::optional<FailureThreshold> failure_threshold_from_string(std::string_view t
   return std::nullopt;
 }
 
-const std::vector<std::string_view>& known_formats() {
-  static const std::vector<std::string_view> formats = {
-      "text",  "json",  "gnu", "sarif", "checkstyle", "codeclimate", "gitlab_codeclimate",
-      "junit", "github"};
-  return formats;
+std::vector<std::string_view> known_formats() {
+  const auto formats = report::formats();
+  return {formats.begin(), formats.end()};
 }
 
 namespace {
@@ -264,7 +254,7 @@ PathOverride read_path_override(const Reader& reader, const YAML::Node& node,
 }
 
 OutputSpec read_output(const Reader& reader, const YAML::Node& node, const std::string& where) {
-  std::vector<std::string_view> formats = known_formats();
+  const std::vector<std::string_view> formats = known_formats();
   if (node.IsScalar()) return {reader.read_enum(node, where, formats), std::nullopt};
   reader.require_map(node, where);
   OutputSpec spec;
@@ -401,17 +391,14 @@ void read_dockvet(const Reader& reader, const YAML::Node& root) {
 // --- .hadolint.yaml ---------------------------------------------------------------------------
 
 // hadolint's output formats and the dockvet format each becomes; the ones dockvet lacks are
-// accepted and dropped.
+// accepted and dropped. GitLab reads Code Climate's format, so gitlab_codeclimate maps there.
 std::optional<std::string> dockvet_format_for(std::string_view hadolint_format) {
-  if (hadolint_format == "tty") return "text";
-  for (std::string_view same :
-       {"json", "gnu", "sarif", "checkstyle", "codeclimate", "gitlab_codeclimate", "junit"}) {
-    if (same == hadolint_format &&
-        std::find(known_formats().begin(), known_formats().end(), same) != known_formats().end()) {
-      return std::string(same);
-    }
-  }
-  return std::nullopt;
+  std::string_view name = hadolint_format;
+  if (name == "tty") name = "text";
+  if (name == "gitlab_codeclimate") name = "codeclimate";
+  const auto known = known_formats();
+  if (std::find(known.begin(), known.end(), name) == known.end()) return std::nullopt;
+  return std::string(name);
 }
 
 const std::vector<std::string_view> kHadolintFormats = {

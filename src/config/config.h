@@ -92,8 +92,8 @@ struct Config {
   nlohmann::json catalog = nlohmann::json::array();
 };
 
-/// The output formats a config may name.
-const std::vector<std::string_view>& known_formats();
+/// The output formats a config may name: the reporters' (report::formats()).
+std::vector<std::string_view> known_formats();
 
 /// Parses configuration text; `path` is used in messages and to find `root`.
 Config parse_config(std::string_view yaml_text, const std::string& path, ConfigDialect dialect);

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "config/glob.h"
+#include "config/matching.h"
 
 extern char** environ;
 
@@ -34,34 +35,6 @@ std::optional<std::string> Environment::get(const std::string& name) const {
 // --- Rule decisions ---------------------------------------------------------------------------
 
 namespace {
-
-// A full code, name or alias outranks any prefix.
-constexpr std::size_t kExactMatch = 1000;
-
-char lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-// How specifically `key` names the check: 0 when it does not name it at all.
-std::size_t match_score(std::string_view key, const CheckMeta& meta) {
-  if (key.empty()) return 0;
-  if (iequals(key, meta.code) || iequals(key, meta.name)) return kExactMatch;
-  std::size_t score = istarts_with(meta.code, key) ? key.size() : 0;
-  for (std::string_view alias : meta.aliases) {
-    if (iequals(key, alias)) return kExactMatch;
-    if (istarts_with(alias, key)) score = std::max(score, key.size());
-  }
-  return score;
-}
 
 std::size_t best_score(const std::vector<RuleKey>& keys, const CheckMeta& meta) {
   std::size_t best = 0;
@@ -100,35 +73,25 @@ RulePolicy::RulePolicy(std::vector<RuleSelection> layers, std::vector<PathOverri
       path_layers_(std::move(path_layers)),
       path_layers_after_(std::min(path_layers_after, layers_.size())) {}
 
-std::vector<const RuleSelection*> RulePolicy::layers_for(std::string_view path) const {
-  std::vector<const RuleSelection*> applicable;
-  for (std::size_t i = 0; i < path_layers_after_; ++i) applicable.push_back(&layers_[i]);
+FileRules RulePolicy::for_file(std::string_view path) const {
+  FileRules rules;
+  for (std::size_t i = 0; i < path_layers_after_; ++i) rules.layers_.push_back(&layers_[i]);
   for (const PathOverride& entry : path_layers_) {
     const bool matches =
         std::any_of(entry.paths.begin(), entry.paths.end(),
                     [&](const std::string& glob) { return glob_match(glob, path); });
-    if (matches) applicable.push_back(&entry.rules);
+    if (matches) rules.layers_.push_back(&entry.rules);
   }
-  for (std::size_t i = path_layers_after_; i < layers_.size(); ++i)
-    applicable.push_back(&layers_[i]);
-  return applicable;
+  for (std::size_t i = path_layers_after_; i < layers_.size(); ++i) {
+    rules.layers_.push_back(&layers_[i]);
+  }
+  return rules;
 }
 
-bool RulePolicy::enabled(const CheckMeta& meta, std::string_view path) const {
+std::optional<Severity> FileRules::apply(const CheckMeta& meta, Severity reported) const {
   bool on = true;
-  std::optional<Severity> severity = meta.severity;
-  for (const RuleSelection* layer : layers_for(path)) {
-    on = layer_enables(*layer, meta, on);
-    if (auto chosen = severity_override(*layer, meta)) severity = *chosen;
-  }
-  return on && severity.has_value();
-}
-
-std::optional<Severity> RulePolicy::decide(const Diagnostic& diagnostic, const CheckMeta& meta,
-                                           std::string_view path) const {
-  bool on = true;
-  std::optional<Severity> severity = diagnostic.severity;
-  for (const RuleSelection* layer : layers_for(path)) {
+  std::optional<Severity> severity = reported;
+  for (const RuleSelection* layer : layers_) {
     on = layer_enables(*layer, meta, on);
     if (auto chosen = severity_override(*layer, meta)) severity = *chosen;
   }
@@ -220,8 +183,7 @@ std::vector<RuleKey> cli_rule_keys(const std::vector<std::string>& items, std::s
 std::optional<bool> env_bool(const Environment& env, const std::string& name) {
   const auto value = env.get(name);
   if (!value) return std::nullopt;
-  std::string text = *value;
-  std::transform(text.begin(), text.end(), text.begin(), lower);
+  const std::string text = lowercase(*value);
   if (text == "1" || text == "true" || text == "yes" || text == "on") return true;
   if (text == "0" || text == "false" || text == "no" || text == "off") return false;
   bad_variable(name, fmt::format("must be true or false (1/0, yes/no, on/off), not '{}'", *value));
@@ -243,15 +205,13 @@ std::vector<OutputSpec> env_formats(const Environment& env) {
   const auto value = env.get(name);
   if (!value) return specs;
   for (const std::string& item : split_list(*value)) {
-    const std::size_t equals = item.find('=');
-    OutputSpec spec{item.substr(0, equals), std::nullopt};
-    if (equals != std::string::npos) spec.output = item.substr(equals + 1);
-    const auto& known = known_formats();
-    if (std::find(known.begin(), known.end(), spec.format) == known.end()) {
-      bad_variable(name, fmt::format("unknown format '{}'; known formats: {}", spec.format,
-                                     fmt::join(known, ", ")));
+    auto spec = parse_output_spec(item);
+    if (!spec) {
+      bad_variable(name,
+                   fmt::format("unknown format '{}'; known formats: {}",
+                               item.substr(0, item.find('=')), fmt::join(known_formats(), ", ")));
     }
-    specs.push_back(std::move(spec));
+    specs.push_back(std::move(*spec));
   }
   return specs;
 }
@@ -277,6 +237,15 @@ fs::path default_root() {
 }
 
 }  // namespace
+
+std::optional<OutputSpec> parse_output_spec(std::string_view text) {
+  const std::size_t equals = text.find('=');
+  OutputSpec spec{lowercase(text.substr(0, equals)), std::nullopt};
+  if (equals != std::string_view::npos) spec.output = std::string(text.substr(equals + 1));
+  const auto known = known_formats();
+  if (std::find(known.begin(), known.end(), spec.format) == known.end()) return std::nullopt;
+  return spec;
+}
 
 std::optional<Config> load_selected_config(const CliSettings& cli, const Environment& env,
                                            const fs::path& start_dir) {

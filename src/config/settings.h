@@ -57,6 +57,23 @@ class Environment {
   std::map<std::string, std::string> variables_;
 };
 
+/// The rule layers that apply to one file: the engine asks it once per check or finding.
+class FileRules {
+ public:
+  /// Whether the check runs on this file; the engine may skip a check that does not.
+  bool enabled(const CheckMeta& meta) const { return apply(meta, meta.severity).has_value(); }
+  /// The severity `diagnostic` is reported with, or nullopt when it is dropped.
+  std::optional<Severity> decide(const Diagnostic& diagnostic, const CheckMeta& meta) const {
+    return apply(meta, diagnostic.severity);
+  }
+
+ private:
+  friend class RulePolicy;
+  std::optional<Severity> apply(const CheckMeta& meta, Severity reported) const;
+
+  std::vector<const RuleSelection*> layers_;  // point into the RulePolicy, which outlives this
+};
+
 /// Decides, per check and path, whether findings are kept and at which severity.
 class RulePolicy {
  public:
@@ -66,18 +83,21 @@ class RulePolicy {
   RulePolicy(std::vector<RuleSelection> layers, std::vector<PathOverride> path_layers,
              std::size_t path_layers_after);
 
-  /// Whether `meta`'s check runs on the file at `path` (repo-relative, "/"-separated). The
-  /// engine may skip a check that is not enabled.
-  bool enabled(const CheckMeta& meta, std::string_view path) const;
-  /// The severity `diagnostic` is reported with, or nullopt when it is dropped.
+  /// The layers for the file at `path` (repo-relative, "/"-separated): matches the per-path
+  /// globs once per file.
+  FileRules for_file(std::string_view path) const;
+  /// Shorthands for one-off questions; the engine should hold a FileRules per file instead.
+  bool enabled(const CheckMeta& meta, std::string_view path) const {
+    return for_file(path).enabled(meta);
+  }
   std::optional<Severity> decide(const Diagnostic& diagnostic, const CheckMeta& meta,
-                                 std::string_view path) const;
+                                 std::string_view path) const {
+    return for_file(path).decide(diagnostic, meta);
+  }
   /// The rule keys that match no check in `registry`, as "ORIGIN: warning: ..." messages.
   std::vector<std::string> unknown_rule_keys(const Registry& registry) const;
 
  private:
-  std::vector<const RuleSelection*> layers_for(std::string_view path) const;
-
   std::vector<RuleSelection> layers_;
   std::vector<PathOverride> path_layers_;
   std::size_t path_layers_after_ = 0;
@@ -106,6 +126,9 @@ struct Settings {
   /// `root` keeps its path as given.
   std::string relative_path(std::string_view file) const;
 };
+
+/// Reads a `--format` value, NAME or NAME=FILE; nullopt when NAME is not in known_formats().
+std::optional<OutputSpec> parse_output_spec(std::string_view text);
 
 /// The configuration the run uses: `--config`, else $DOCKVET_CONFIG, else the one find_config
 /// finds from `start_dir`; nullopt when there is none. Throws ConfigError for a broken one.

@@ -6,6 +6,8 @@
 #include <optional>
 #include <string_view>
 
+#include "config/matching.h"
+
 namespace dockvet::config {
 
 namespace {
@@ -18,13 +20,6 @@ bool is_blank_char(char c) {
 
 bool is_code_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_';
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 // A cursor over one comment's text that remembers where in the file it is.
@@ -350,14 +345,6 @@ class Scanner {
   std::vector<Line> lines_;
 };
 
-bool names_check(std::string_view code, const Diagnostic& diagnostic, const CheckMeta& meta) {
-  if (iequals(code, diagnostic.code) || iequals(code, meta.code) || iequals(code, meta.name)) {
-    return true;
-  }
-  return std::any_of(meta.aliases.begin(), meta.aliases.end(),
-                     [&](std::string_view alias) { return iequals(code, alias); });
-}
-
 }  // namespace
 
 Suppressions parse_suppressions(const SourceFile& file, const SuppressionOptions& options) {
@@ -375,7 +362,7 @@ bool Suppressions::suppresses(const Diagnostic& diagnostic, const CheckMeta& met
   for (Pragma& pragma : pragmas_) {
     if (line < pragma.first_line || line > pragma.last_line) continue;
     for (Code& code : pragma.codes) {
-      if (names_check(code.text, diagnostic, meta)) {
+      if (names_check(code.text, meta)) {
         code.used = true;
         suppressed = true;
       }
