@@ -180,7 +180,6 @@ class Reader {
     return failure_threshold_from_string(name == "ignore" ? "none" : name).value();
   }
 
-  const std::string& path() const { return path_; }
   Config& config() const { return config_; }
 
  private:
