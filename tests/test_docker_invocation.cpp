@@ -332,6 +332,12 @@ TEST_CASE("garbage never crashes: typo dashes, placeholders, dangling flags", "[
   CHECK(elided.invocation->elided_options);
   CHECK(text_of(elided.invocation->image) == "wordpress");
 
+  const auto usage = parse("docker run [OPTIONS] -v data:/data <options> postgres");
+  REQUIRE(usage.invocation);
+  CHECK(usage.invocation->elided_options);
+  CHECK(text_of(usage.invocation->image) == "postgres");
+  CHECK(usage.invocation->mounts.size() == 1);
+
   const auto dangling = parse("docker run -v");
   REQUIRE(dangling.invocation);
   CHECK_FALSE(dangling.invocation->image);
@@ -351,4 +357,47 @@ TEST_CASE("garbage never crashes: typo dashes, placeholders, dangling flags", "[
     CHECK_NOTHROW(parse(line));
   }
   CHECK(text_of(parse("docker run ''").invocation->image) == "");
+}
+
+namespace {
+
+// One word as the shell front end builds it: a single literal segment whose source (quotes or
+// escapes included) is longer than its text.
+Word merged_literal(std::string_view line, std::string_view source, std::string text) {
+  const auto begin = line.find(source);
+  const ByteRange range{begin, begin + source.size()};
+  Word word;
+  word.range = range;
+  word.segments.push_back(WordSegment{std::move(text), true, range});
+  return word;
+}
+
+}  // namespace
+
+TEST_CASE("with the file text, ranges inside quoted and escaped words are exact", "[docker]") {
+  const std::string line = R"(docker run --volume="data:/var/lib/mysql" -v /my\ data:/srv mysql)";
+  auto command = test::command_line("docker run");
+  command.range = {0, line.size()};
+  command.words.push_back(
+      merged_literal(line, R"(--volume="data:/var/lib/mysql")", "--volume=data:/var/lib/mysql"));
+  command.words.push_back(merged_literal(line, "-v", "-v"));
+  command.words.push_back(merged_literal(line, R"(/my\ data:/srv)", "/my data:/srv"));
+  command.words.push_back(merged_literal(line, "mysql", "mysql"));
+
+  const auto invocation = parse_invocation(command, line);
+  REQUIRE(invocation);
+  REQUIRE(invocation->mounts.size() == 2);
+  const Mount& quoted = invocation->mounts[0];
+  CHECK(test::slice(line, quoted.flag_range) == "--volume");
+  CHECK(test::slice(line, quoted.value_range) == "data:/var/lib/mysql");
+  CHECK(test::slice(line, quoted.source->range) == "data");
+  CHECK(test::slice(line, quoted.target->range) == "/var/lib/mysql");
+  const Mount& escaped = invocation->mounts[1];
+  CHECK(escaped.kind == MountKind::bind);
+  CHECK(escaped.source->text() == "/my data");
+  CHECK(test::slice(line, escaped.source->range) == R"(/my\ data)");
+  CHECK(test::slice(line, escaped.target->range) == "/srv");
+  CHECK(text_of(invocation->image) == "mysql");
+
+  CHECK_FALSE(parse_invocation(test::command_line("ls -la"), "ls -la"));
 }

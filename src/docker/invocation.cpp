@@ -42,15 +42,20 @@ bool is_end_of_options(const Word& word) {
   return word.known() && word.text() == "--";
 }
 
-bool is_ellipsis(const Word& word) {
-  const auto text = word.text();
-  return word.known() && (text == "..." || text == "\xE2\x80\xA6");
-}
-
 std::string upper(std::string_view text) {
   std::string out(text);
   for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   return out;
+}
+
+// `...` or a usage placeholder such as `[OPTIONS]` or `<options>` standing where options go.
+bool is_elided_options(const Word& word) {
+  if (!word.known()) return false;
+  const auto text = word.text();
+  if (text == "..." || text == "\xE2\x80\xA6") return true;
+  const bool bracketed = text.size() > 2 && ((text.front() == '[' && text.back() == ']') ||
+                                             (text.front() == '<' && text.back() == '>'));
+  return bracketed && upper(text).find("OPTION") != std::string::npos;
 }
 
 // `docker run $DOCKER_OPTS image`: an unquoted expansion that by its name holds options, not the
@@ -311,6 +316,19 @@ bool Invocation::env_partly_unknown() const {
   return std::any_of(env.begin(), env.end(), [](const EnvVar& var) { return !var.name_known; });
 }
 
+std::optional<Invocation> parse_invocation(const CommandLine& command, std::string_view file_text) {
+  // Only commands that name a container CLI pay for the alignment.
+  if (command.words.empty() || !command.words.front().known() ||
+      !tool_from_program(command.words.front().text())) {
+    return std::nullopt;
+  }
+  CommandLine aligned;
+  aligned.range = command.range;
+  aligned.words.reserve(command.words.size());
+  for (const auto& word : command.words) aligned.words.push_back(align_word(word, file_text));
+  return parse_invocation(aligned);
+}
+
 std::optional<Invocation> parse_invocation(const CommandLine& command) {
   const Words& words = command.words;
   if (words.empty() || !words.front().known()) return std::nullopt;
@@ -346,7 +364,7 @@ std::optional<Invocation> parse_invocation(const CommandLine& command) {
       ++index;
       break;
     }
-    if (is_ellipsis(words[index])) {
+    if (is_elided_options(words[index])) {
       invocation.elided_options = true;
       ++index;
       continue;

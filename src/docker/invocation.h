@@ -87,6 +87,11 @@ struct Invocation {
 
 /// Recognises `docker|podman|nerdctl run|create|container run|container create|service create`
 /// (program also as a path, e.g. /usr/bin/docker); returns nullopt for anything else.
+/// Ranges inside a word (a `-v` value's target, the value after `--volume=`) are exact when each
+/// literal segment's source spells its text; quotes or escapes inside a segment blur them.
 std::optional<Invocation> parse_invocation(const CommandLine& command);
+/// The same, with `file_text` (the text the command's ranges point into) used to make every range
+/// inside a word exact, whatever quotes and escapes it holds. Prefer this form.
+std::optional<Invocation> parse_invocation(const CommandLine& command, std::string_view file_text);
 
 }  // namespace dockvet::docker

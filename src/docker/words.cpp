@@ -88,6 +88,49 @@ std::vector<Word> split_word(const Word& word, char separator) {
   return pieces;
 }
 
+namespace {
+
+// Appends `segment`'s text as pieces whose ranges match the text exactly: each text character is
+// found at or after the previous one in the source; skipped bytes (quotes, backslashes, continued
+// lines) end a piece. A character that cannot be found keeps the rest of the segment as one piece.
+void append_aligned(const WordSegment& segment, std::string_view file_text,
+                    std::vector<WordSegment>& out) {
+  const std::size_t end = std::min(segment.range.end, file_text.size());
+  std::size_t source = segment.range.begin;
+  std::size_t i = 0;
+  while (i < segment.text.size()) {
+    while (source < end && file_text[source] != segment.text[i]) ++source;
+    if (source >= end) {
+      out.push_back({segment.text.substr(i), true, {std::min(source, end), segment.range.end}});
+      return;
+    }
+    WordSegment piece{"", true, {source, source}};
+    while (i < segment.text.size() && source < end && file_text[source] == segment.text[i]) {
+      piece.text += segment.text[i];
+      ++i;
+      ++source;
+    }
+    piece.range.end = source;
+    out.push_back(std::move(piece));
+  }
+}
+
+}  // namespace
+
+Word align_word(const Word& word, std::string_view file_text) {
+  Word out;
+  out.range = word.range;
+  for (const auto& segment : word.segments) {
+    const bool exact = segment.range.size() == segment.text.size();
+    if (!segment.literal || exact || segment.range.end > file_text.size()) {
+      out.segments.push_back(segment);
+    } else {
+      append_aligned(segment, file_text, out.segments);
+    }
+  }
+  return out;
+}
+
 Word literal_word(std::string text, ByteRange range) {
   Word word;
   word.range = range;

@@ -34,6 +34,11 @@ Word slice_word(const Word& word, std::size_t begin, std::size_t end);
 /// Pieces of `word` separated by literal `separator` characters.
 std::vector<Word> split_word(const Word& word, char separator);
 
+/// The same word with every literal segment cut where its source skips bytes (quotes, escapes,
+/// continued lines), so that each piece's range spells its text byte for byte and slices of it
+/// are exact. `file_text` is the text the ranges point into.
+Word align_word(const Word& word, std::string_view file_text);
+
 /// A Word of one literal segment, for callers (and tests) that build words by hand.
 Word literal_word(std::string text, ByteRange range);
 
