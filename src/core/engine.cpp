@@ -72,7 +72,7 @@ void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions,
   for (const auto& region : regions) {
     facts.scripts.push_back(shell::parse_region(file, region, facts.issues));
     for (const auto& command : facts.scripts.back().commands) {
-      if (auto invocation = docker::parse_invocation(command)) {
+      if (auto invocation = docker::parse_invocation(command, file.text)) {
         facts.invocations.push_back(std::move(*invocation));
       }
     }
