@@ -234,6 +234,7 @@ TEST_CASE("unknown tags and digests say the layout depends on the tag", "[catalo
   CHECK(unknown.basis == VersionBasis::unknown_tag);
   CHECK(unknown.assumed_version == "unknown (tag $TAG)");
   CHECK(unknown.depends_on_tag);
+  CHECK(resolve("postgres@$DIGEST", false).assumed_version == "unknown (digest $DIGEST)");
   Resolved placeholder = resolve("postgres:[version]");
   CHECK(placeholder.basis == VersionBasis::unknown_tag);
   CHECK(placeholder.depends_on_tag);

@@ -502,8 +502,9 @@ std::optional<Resolved> Catalog::lookup(const ImageRef& ref) const {
   };
   if (!ref.tag_known || (ref.tag.empty() && !ref.digest.empty())) {
     resolved.basis = ref.tag_known ? VersionBasis::digest_only : VersionBasis::unknown_tag;
-    resolved.assumed_version = ref.tag_known ? "unknown (pinned by digest " + ref.digest + ")"
-                                             : "unknown (tag " + ref.tag + ref.digest + ")";
+    resolved.assumed_version = ref.tag_known     ? "unknown (pinned by digest " + ref.digest + ")"
+                               : ref.tag.empty() ? "unknown (digest " + ref.digest + ")"
+                                                 : "unknown (tag " + ref.tag + ")";
     resolved.version = latest;
     resolved.depends_on_tag = variants_differ(*entry, std::nullopt);
   } else if (ref.tag.empty()) {
