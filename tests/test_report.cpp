@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "report/encoding.h"
+#include "report/github_line_hash.h"
 #include "report/location.h"
 #include "test_report_fixtures.h"
 
@@ -321,7 +322,11 @@ TEST_CASE("sarif passes the shared validator", "[report]") {
   const Hostile h = hostile();
   diagnostics.insert(diagnostics.end(), h.diagnostics.begin(), h.diagnostics.end());
   std::sort(diagnostics.begin(), diagnostics.end(), diagnostic_less);
-  const ReportInput input = input_of(diagnostics, {}, *registry);
+  ReportInput input = input_of(diagnostics, {}, *registry);
+  input.read_source = [](std::string_view file) -> std::optional<std::string> {
+    if (file == "docker/Dockerfile") return "FROM ubuntu\n";
+    return std::nullopt;
+  };
   const auto dir = std::filesystem::temp_directory_path();
   const auto findings = dir / "dockvet-test-report.sarif";
   const auto clean = dir / "dockvet-test-report-clean.sarif";
@@ -337,6 +342,39 @@ TEST_CASE("sarif passes the shared validator", "[report]") {
   CHECK(status == 0);
   CHECK(output.find("PASS " + findings.string()) != std::string::npos);
   CHECK(output.find("PASS " + clean.string()) != std::string::npos);
+}
+
+TEST_CASE("github_line_hashes matches GitHub's fingerprinting", "[report]") {
+  // Expected values from a JavaScript run of codeql-action's algorithm on the same bytes: CRLF,
+  // indentation, repeated commands, invalid UTF-8, a non-BMP character and a lone CR.
+  const std::string text =
+      "FROM ubuntu\r\n  RUN  apt-get update\nRUN apt-get update\n\xff caf\xc3\xa9 \xf0\x9f\x90\xb3"
+      "\rlast";
+  CHECK(github_line_hashes(text) ==
+        std::vector<std::string>{"8f74c7c1447e4c2e:1", "59428061cd8cc035:1", "ce0a85430c7599a9:1",
+                                 "825c5b236c7cbe6d:1", "58429ecce5a8d0db:1"});
+  CHECK(github_line_hashes("") == std::vector<std::string>{"c129715d7a2bc9a3:1"});
+  CHECK(github_line_hashes(std::string(250, 'a') + "\n") ==
+        std::vector<std::string>{"871f6af4d0d4dd7c:1", "c129715d7a2bc9a3:1"});
+}
+
+TEST_CASE("sarif writes GitHub's line hash when it has the file's text", "[report]") {
+  auto registry = test_registry();
+  const auto diagnostics = sample_diagnostics();
+  ReportInput input = input_of(diagnostics, {}, *registry);
+  const std::string dockerfile = "FROM ubuntu\nRUN true\n";
+  int reads = 0;
+  input.read_source = [&](std::string_view file) -> std::optional<std::string> {
+    ++reads;
+    if (file == "docker/Dockerfile") return dockerfile;
+    return std::nullopt;
+  };
+  const json results = parsed_json(render("sarif", input))["runs"][0]["results"];
+  CHECK(results[0]["partialFingerprints"]["primaryLocationLineHash"] ==
+        github_line_hashes(dockerfile)[0]);
+  CHECK(results[0]["partialFingerprints"].contains("dockvet/v1"));
+  CHECK_FALSE(results[1]["partialFingerprints"].contains("primaryLocationLineHash"));
+  CHECK(reads == 2);
 }
 
 TEST_CASE("codeclimate writes GitLab's code-quality issues", "[report]") {
@@ -499,6 +537,7 @@ TEST_CASE("printable and the XML escapes spell out what their output cannot hold
   CHECK(xml_attribute("<a & \"b\" 'c'>\t\n\r\x01") ==
         "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;&#9;&#10;&#13;");
   CHECK(xml_text("<a & \"b\">\t\n\x01\xEF\xBF\xBE") == "&lt;a &amp; \"b\"&gt;\t\n");
+  CHECK(utf16_units("a\xC3\xA9\xF0\x9F\x90\xB3\xff") == u"a\u00E9\U0001F433\uFFFD");
   CHECK(percent_encode_path("dir/a b%c\xC3\xA9.sh") == "dir/a%20b%25c%C3%A9.sh");
 }
 

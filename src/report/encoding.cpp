@@ -98,6 +98,21 @@ std::string valid_utf8(std::string_view bytes) {
   return out;
 }
 
+std::u16string utf16_units(std::string_view bytes) {
+  std::u16string out;
+  out.reserve(bytes.size());
+  for_each_character(bytes, [&](char32_t c, std::string_view) {
+    if (c < 0x10000) {
+      out += static_cast<char16_t>(c);
+      return;
+    }
+    c -= 0x10000;
+    out += static_cast<char16_t>(0xD800 + (c >> 10));
+    out += static_cast<char16_t>(0xDC00 + (c & 0x3FF));
+  });
+  return out;
+}
+
 std::string printable(std::string_view bytes) {
   std::string out;
   out.reserve(bytes.size());

@@ -13,6 +13,10 @@ namespace dockvet::report {
 /// recommends) becomes U+FFFD.
 std::string valid_utf8(std::string_view bytes);
 
+/// The bytes as UTF-16 code units, as JavaScript sees text that Node decoded from UTF-8 (with
+/// ill-formed sequences read as U+FFFD).
+std::u16string utf16_units(std::string_view bytes);
+
 /// Valid UTF-8 that is safe on one terminal line: C0 and C1 control characters and DEL are
 /// written as \n, \t, \r or \xNN, so a message can neither break the one-finding-per-line shape
 /// nor send escape sequences to the terminal.

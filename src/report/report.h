@@ -3,6 +3,8 @@
 // services read (text, JSON, GNU, SARIF, Checkstyle, Code Climate, JUnit, SonarQube), and they
 // generate each rule's documentation page from its metadata.
 
+#include <functional>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string>
@@ -19,8 +21,12 @@ inline constexpr std::string_view kRuleDocsBase =
 /// The project home that SARIF names as the tool's informationUri.
 inline constexpr std::string_view kInformationUri = "https://github.com/dockvet/dockvet";
 
-/// Everything one report is made of. The reporters never read files: what they print about the
-/// source comes from the diagnostics (positions, snippets) and the rules' metadata.
+/// Gives the text a file had when it was linted (as the diagnostics name it), or nullopt.
+using SourceReader = std::function<std::optional<std::string>(std::string_view file)>;
+
+/// Everything one report is made of. The reporters never open files: what they print about the
+/// source comes from the diagnostics (positions, snippets), the rules' metadata and, for SARIF's
+/// line hashes only, `read_source`.
 struct ReportInput {
   std::span<const Diagnostic> diagnostics;  // already sorted by file, line, column, code
   std::span<const std::string> files;       // every file linted (junit needs the clean ones too)
@@ -28,6 +34,9 @@ struct ReportInput {
   std::string tool_version;                 // DOCKVET_VERSION
   bool color = false;                       // text only; the CLI decides (TTY, NO_COLOR)
   std::string source_root;                  // paths in the input are relative to this (or absolute)
+  // Optional. With it, sarif also writes GitHub's primaryLocationLineHash, which the upload-sarif
+  // action would compute from the checkout but the REST API does not (duplicate alerts).
+  SourceReader read_source = {};
 };
 
 /// The formats write_report knows, in the order --help lists them.

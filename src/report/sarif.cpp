@@ -6,15 +6,16 @@
 //   descriptor appended after them.
 // - URIs are repository-relative under %SRCROOT%, which is left undefined so that no local path
 //   leaks into an uploaded file; a file outside the source root keeps an absolute file:// URI.
-// - partialFingerprints carries dockvet's own "dockvet/v1" key (see stable_fingerprints).
-//   GitHub's primaryLocationLineHash needs the file's text, which a reporter does not have, so
-//   upload-sarif computes that one from the checkout.
+// - partialFingerprints carries dockvet's own "dockvet/v1" key (see stable_fingerprints), and
+//   GitHub's primaryLocationLineHash when ReportInput::read_source gives the file's text;
+//   without it, upload-sarif computes that one from the checkout.
 // - Columns count UTF-16 code units, as every dockvet position does.
 #include <fmt/format.h>
 
 #include <map>
 
 #include "report/encoding.h"
+#include "report/github_line_hash.h"
 #include "report/json_writers.h"
 #include "report/location.h"
 #include "report/writers.h"
@@ -159,8 +160,30 @@ std::string message_text(const Diagnostic& d) {
   return text.empty() ? valid_utf8(d.name.empty() ? d.code : d.name) : text;
 }
 
+/// GitHub's line hashes of each file, computed once per file that has findings.
+class LineHashes {
+ public:
+  explicit LineHashes(const SourceReader& read) : read_(read) {}
+
+  std::optional<std::string> at(const std::string& file, std::uint32_t line) {
+    if (!read_) return std::nullopt;
+    auto it = by_file_.find(file);
+    if (it == by_file_.end()) {
+      std::optional<std::string> text = read_(file);
+      it = by_file_.emplace(file, text ? github_line_hashes(*text) : std::vector<std::string>{})
+               .first;
+    }
+    if (line == 0 || line > it->second.size()) return std::nullopt;
+    return it->second[line - 1];
+  }
+
+ private:
+  const SourceReader& read_;
+  std::map<std::string, std::vector<std::string>> by_file_;
+};
+
 Json result_json(const Diagnostic& d, const ReportInput& input, std::size_t rule_index,
-                 const std::string& fingerprint) {
+                 const std::string& fingerprint, LineHashes& line_hashes) {
   const Json location = artifact_location(repo_path(d.file, input.source_root));
   Json physical{{"artifactLocation", location}, {"region", region(d.start, d.end)}};
   Json result{{"ruleId", valid_utf8(d.code)},
@@ -169,6 +192,9 @@ Json result_json(const Diagnostic& d, const ReportInput& input, std::size_t rule
               {"message", {{"text", message_text(d)}}},
               {"locations", Json::array({{{"physicalLocation", physical}}})},
               {"partialFingerprints", {{kFingerprintKey, fingerprint}}}};
+  if (auto hash = line_hashes.at(d.file, std::max<std::uint32_t>(d.start.line, 1))) {
+    result["partialFingerprints"]["primaryLocationLineHash"] = *hash;
+  }
   if (d.fix) result["fixes"] = Json::array({fix_json(*d.fix, location)});
   return result;
 }
@@ -179,10 +205,11 @@ void write_sarif(const ReportInput& input, std::ostream& out) {
   RuleTable table = rule_table(input);
   const std::vector<std::string> fingerprints =
       stable_fingerprints(input.diagnostics, input.source_root);
+  LineHashes line_hashes(input.read_source);
   Json results = Json::array();
   for (std::size_t i = 0; i < input.diagnostics.size(); ++i) {
     const Diagnostic& d = input.diagnostics[i];
-    results.push_back(result_json(d, input, table.index.at(d.code), fingerprints[i]));
+    results.push_back(result_json(d, input, table.index.at(d.code), fingerprints[i], line_hashes));
   }
   const std::string version = valid_utf8(input.tool_version);
   Json driver{{"name", "dockvet"}};
