@@ -1,0 +1,353 @@
+// Parsing a region with tree-sitter-bash and collecting its simple commands.
+//
+// The parser reads the file's own bytes through included ranges, so every node offset is a file
+// offset and findings point into the file, whatever front end made the region.
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "shell/shell.h"
+#include "shell/syntax_scan.h"
+#include "shell/visible_text.h"
+#include "shell/word_builder.h"
+
+extern "C" const TSLanguage* tree_sitter_bash();
+
+namespace dockvet::shell {
+namespace {
+
+// A here-document fed to a shell is a script of its own; nesting deeper is not worth following.
+constexpr int max_heredoc_depth = 2;
+// Each command copies the source of the substitutions in its words; below this depth only
+// hostile input nests, and following it would copy the same bytes over and over.
+constexpr uint32_t max_tree_depth = 256;
+
+/// One parser per thread: creating one is costly, and a parser is not thread-safe.
+class ThreadParser {
+ public:
+  ThreadParser() : parser_(ts_parser_new()) { ts_parser_set_language(parser_, tree_sitter_bash()); }
+  ~ThreadParser() { ts_parser_delete(parser_); }
+  ThreadParser(const ThreadParser&) = delete;
+  ThreadParser& operator=(const ThreadParser&) = delete;
+  TSParser* get() { return parser_; }
+
+ private:
+  TSParser* parser_;
+};
+
+TSParser* thread_parser() {
+  thread_local ThreadParser parser;
+  return parser.get();
+}
+
+/// Owns a parsed tree.
+struct Tree {
+  TSTree* tree = nullptr;
+  ~Tree() {
+    if (tree != nullptr) ts_tree_delete(tree);
+  }
+};
+
+TSPoint point_at(const SourceFile& file, std::size_t offset) {
+  Position position = file.lines.position(offset);
+  std::size_t line_start = file.lines.line_start(position.line);
+  return {position.line - 1, static_cast<uint32_t>(offset - line_start)};
+}
+
+/// The region's ranges as tree-sitter wants them: sorted, disjoint, non-empty, inside the file.
+std::vector<ByteRange> normalised(const SourceFile& file, const std::vector<ByteRange>& ranges) {
+  std::vector<ByteRange> out;
+  for (ByteRange range : ranges) {
+    range.end = std::min(range.end, file.text.size());
+    if (range.begin >= range.end) continue;
+    if (!out.empty() && range.begin < out.back().end) continue;  // not sorted: drop, never crash
+    out.push_back(range);
+  }
+  return out;
+}
+
+bool parse(const SourceFile& file, const std::vector<ByteRange>& ranges, Tree& out) {
+  std::vector<TSRange> included;
+  included.reserve(ranges.size());
+  for (const ByteRange& range : ranges) {
+    included.push_back({point_at(file, range.begin), point_at(file, range.end),
+                        static_cast<uint32_t>(range.begin), static_cast<uint32_t>(range.end)});
+  }
+  TSParser* parser = thread_parser();
+  ts_parser_reset(parser);
+  if (!ts_parser_set_included_ranges(parser, included.data(),
+                                     static_cast<uint32_t>(included.size()))) {
+    return false;
+  }
+  out.tree = ts_parser_parse_string(parser, nullptr, file.text.data(),
+                                    static_cast<uint32_t>(file.text.size()));
+  return out.tree != nullptr;
+}
+
+std::string_view type_of(TSNode node) {
+  return ts_node_type(node);
+}
+
+bool is_redirect(std::string_view type) {
+  return type == "file_redirect" || type == "herestring_redirect" || type == "heredoc_redirect";
+}
+
+/// Walks one parsed region and collects its commands.
+class CommandCollector {
+ public:
+  CommandCollector(const SourceFile& file, const std::vector<ByteRange>& ranges, int depth,
+                   std::vector<CommandLine>& out)
+      : file_(file), ranges_(ranges), depth_(depth), out_(out) {}
+
+  void walk(TSNode root) {
+    // Iterative so that deeply nested input cannot exhaust the stack.
+    TSTreeCursor cursor = ts_tree_cursor_new(root);
+    for (;;) {
+      TSNode node = ts_tree_cursor_current_node(&cursor);
+      bool descend = ts_tree_cursor_current_depth(&cursor) < max_tree_depth && visit(node);
+      if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+      bool moved = false;
+      while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor))) {
+        if (!ts_tree_cursor_goto_parent(&cursor)) break;
+      }
+      if (!moved) break;
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+
+ private:
+  /// Returns whether the walk should look inside `node`.
+  bool visit(TSNode node) {
+    std::string_view type = type_of(node);
+    if (type == "command") {
+      collect_command(node);
+    } else if (type == "heredoc_redirect") {
+      follow_heredoc(node);
+    } else if (type == "command_substitution" && is_make_expansion(node)) {
+      return false;  // `$(VAR)` in a recipe is make's, not a command the shell runs
+    }
+    return true;
+  }
+
+  bool is_make_expansion(TSNode node) const {
+    if (file_.kind != FileKind::makefile) return false;
+    std::size_t begin = ts_node_start_byte(node);
+    return file_.text[begin] == '$' &&
+           (begin == 0 || !(file_.text[begin - 1] == '$' && !is_visible(begin - 1)));
+  }
+
+  /// The command's words in order: its name and arguments, without assignments and redirects.
+  std::vector<TSNode> word_nodes(TSNode command) const {
+    std::vector<TSNode> nodes;
+    for (uint32_t i = 0; i < ts_node_child_count(command); ++i) {
+      TSNode child = ts_node_child(command, i);
+      std::string_view type = type_of(child);
+      if (type == "variable_assignment" || type == "subshell" || is_redirect(type) ||
+          type == "comment") {
+        continue;
+      }
+      if (type == "command_name") {
+        if (ts_node_named_child_count(child) == 0) continue;
+        child = ts_node_named_child(child, 0);
+      }
+      if (ts_node_is_missing(child) || ts_node_end_byte(child) == ts_node_start_byte(child)) {
+        continue;
+      }
+      nodes.push_back(child);
+    }
+    return nodes;
+  }
+
+  /// Bash joins two pieces into one word when only continued lines separate them (`a\` newline
+  /// `b` is `ab`); tree-sitter-bash treats the continuation as a separator.
+  bool joined(TSNode before, TSNode after) const {
+    VisibleText gap(file_.text, ranges_, {ts_node_end_byte(before), ts_node_start_byte(after)});
+    std::string_view text = gap.text();
+    while (!text.empty()) {
+      if (text.starts_with("\\\n")) {
+        text.remove_prefix(2);
+      } else if (text.starts_with("\\\r\n")) {
+        text.remove_prefix(3);
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  std::vector<Word> words_of(TSNode command) const {
+    std::vector<TSNode> nodes = word_nodes(command);
+    std::vector<Word> words;
+    WordBuilder builder(file_.text, ranges_);
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+      if (i > 0 && joined(nodes[i - 1], nodes[i])) {
+        builder.add(nodes[i]);
+        continue;
+      }
+      if (i > 0) words.push_back(builder.finish());
+      builder.start(nodes[i]);
+    }
+    if (!nodes.empty()) words.push_back(builder.finish());
+    return words;
+  }
+
+  /// In a recipe, `$$HOME` reaches the shell as `$HOME`; its range starts at make's first `$`.
+  void widen_to_make_escapes(std::vector<Word>& words) const {
+    auto widen = [&](ByteRange& range) {
+      std::size_t begin = range.begin;
+      if (begin > 0 && file_.text[begin] == '$' && file_.text[begin - 1] == '$' &&
+          !is_visible(begin - 1)) {
+        --range.begin;
+      }
+    };
+    for (Word& word : words) {
+      widen(word.range);
+      for (WordSegment& segment : word.segments) widen(segment.range);
+    }
+  }
+
+  bool is_visible(std::size_t offset) const {
+    return std::any_of(ranges_.begin(), ranges_.end(),
+                       [&](const ByteRange& range) { return range.contains(offset); });
+  }
+
+  void collect_command(TSNode node) {
+    std::vector<Word> words = words_of(node);
+    if (words.empty()) return;
+    if (file_.kind == FileKind::makefile) widen_to_make_escapes(words);
+    std::size_t prefix = prefix_length(words);
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(prefix));
+    out_.push_back(
+        {std::move(words), {ts_node_start_byte(node), ts_node_end_byte(node)}, output_files(node)});
+  }
+
+  /// The redirections that apply to `command`: its own, and those of a redirected statement
+  /// whose body it is (`cmd > f`, `cat <<EOF > f`).
+  std::vector<TSNode> redirects_of(TSNode command) const {
+    std::vector<TSNode> redirects;
+    auto take = [&](TSNode holder) {
+      for (uint32_t i = 0; i < ts_node_named_child_count(holder); ++i) {
+        TSNode child = ts_node_named_child(holder, i);
+        if (type_of(child) == "file_redirect") redirects.push_back(child);
+        if (type_of(child) == "heredoc_redirect") {
+          for (uint32_t k = 0; k < ts_node_named_child_count(child); ++k) {
+            TSNode inner = ts_node_named_child(child, k);
+            if (type_of(inner) == "file_redirect") redirects.push_back(inner);
+          }
+        }
+      }
+    };
+    take(command);
+    TSNode parent = ts_node_parent(command);
+    if (!ts_node_is_null(parent) && type_of(parent) == "redirected_statement") {
+      TSNode body = ts_node_child_by_field_name(parent, "body", 4);
+      if (ts_node_eq(body, command)) take(parent);
+    }
+    return redirects;
+  }
+
+  std::vector<Word> output_files(TSNode command) const {
+    std::vector<Word> files;
+    for (TSNode redirect : redirects_of(command)) {
+      TSNode destination = ts_node_child_by_field_name(redirect, "destination", 11);
+      if (ts_node_is_null(destination) || !writes_a_file(redirect, destination)) continue;
+      WordBuilder builder(file_.text, ranges_);
+      builder.start(destination);
+      files.push_back(builder.finish());
+    }
+    return files;
+  }
+
+  /// `>`, `>>`, `>|`, `&>`, `&>>` write a file; `>&` does too unless it duplicates a
+  /// descriptor (`>&2`, `>&-`).
+  bool writes_a_file(TSNode redirect, TSNode destination) const {
+    for (uint32_t i = 0; i < ts_node_child_count(redirect); ++i) {
+      TSNode child = ts_node_child(redirect, i);
+      if (ts_node_is_named(child)) continue;
+      std::string_view op = type_of(child);
+      if (op == ">" || op == ">>" || op == ">|" || op == "&>" || op == "&>>") return true;
+      if (op == ">&") {
+        std::string_view target = type_of(destination);
+        return target != "number" &&
+               file_.slice({ts_node_start_byte(destination), ts_node_end_byte(destination)}) != "-";
+      }
+    }
+    return false;
+  }
+
+  /// A here-document given to a shell (`sh <<EOF`, `ssh host <<EOF`) is a script: its commands
+  /// run too.
+  void follow_heredoc(TSNode redirect) {
+    if (depth_ >= max_heredoc_depth) return;
+    TSNode statement = ts_node_parent(redirect);
+    if (ts_node_is_null(statement) || type_of(statement) != "redirected_statement") return;
+    TSNode body = ts_node_child_by_field_name(statement, "body", 4);
+    if (ts_node_is_null(body) || type_of(body) != "command" || !feeds_a_shell(body)) return;
+    for (uint32_t i = 0; i < ts_node_named_child_count(redirect); ++i) {
+      TSNode child = ts_node_named_child(redirect, i);
+      if (type_of(child) != "heredoc_body") continue;
+      std::vector<ByteRange> inner;
+      ByteRange content{ts_node_start_byte(child), ts_node_end_byte(child)};
+      for (const ByteRange& range : ranges_) {
+        ByteRange piece{std::max(range.begin, content.begin), std::min(range.end, content.end)};
+        if (piece.begin < piece.end) inner.push_back(piece);
+      }
+      Tree tree;
+      if (inner.empty() || !parse(file_, inner, tree)) return;
+      CommandCollector nested(file_, inner, depth_ + 1, out_);
+      nested.walk(ts_tree_root_node(tree.tree));
+    }
+  }
+
+  bool feeds_a_shell(TSNode command) const {
+    std::vector<Word> words = words_of(command);
+    std::size_t prefix = prefix_length(words);
+    if (prefix >= words.size() || !words[prefix].known()) return false;
+    std::string program = words[prefix].text();
+    program = program.substr(program.rfind('/') == std::string::npos ? 0 : program.rfind('/') + 1);
+    static constexpr std::string_view shells[] = {"sh", "bash", "dash", "ash", "zsh", "ksh", "ssh"};
+    return std::find(std::begin(shells), std::end(shells), program) != std::end(shells);
+  }
+
+  const SourceFile& file_;
+  const std::vector<ByteRange>& ranges_;
+  int depth_;
+  std::vector<CommandLine>& out_;
+};
+
+/// Records the first unclosed quote, substitution or here-document, when tree-sitter-bash
+/// and the lexical scanner agree that one exists.
+void record_syntax_issue(const SourceFile& file, const std::vector<ByteRange>& ranges, TSNode root,
+                         std::vector<FrontEndIssue>& issues) {
+  if (!ts_node_has_error(root)) return;
+  ByteRange all{ranges.front().begin, ranges.back().end};
+  VisibleText text(file.text, ranges, all);
+  auto opener = find_unclosed_opener(text.text(), file.kind == FileKind::makefile);
+  if (!opener) return;
+  std::size_t begin = text.file_offset(opener->begin);
+  std::size_t end = opener->end > opener->begin ? text.file_offset(opener->end - 1) + 1 : begin;
+  issues.push_back({opener->code, {begin, end}, std::move(opener->message)});
+}
+
+}  // namespace
+
+ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
+                         std::vector<FrontEndIssue>& issues) {
+  ShellScript script{region.instruction, {}};
+  std::vector<ByteRange> ranges = normalised(file, region.ranges);
+  if (ranges.empty() || file.text.size() > UINT32_MAX) return script;
+  Tree tree;
+  if (!parse(file, ranges, tree)) return script;
+  TSNode root = ts_tree_root_node(tree.tree);
+  CommandCollector(file, ranges, 0, script.commands).walk(root);
+  std::stable_sort(
+      script.commands.begin(), script.commands.end(),
+      [](const CommandLine& a, const CommandLine& b) { return a.range.begin < b.range.begin; });
+  // Markdown snippets are often sketches with placeholders (`<password>`, `...`); a syntax
+  // finding there would be noise, so only real scripts get one.
+  if (file.kind != FileKind::markdown) record_syntax_issue(file, ranges, root, issues);
+  return script;
+}
+
+}  // namespace dockvet::shell

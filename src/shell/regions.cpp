@@ -1,0 +1,23 @@
+#include "shell/regions.h"
+
+#include "shell/shell.h"
+
+namespace dockvet::shell {
+
+std::vector<ShellRegion> find_regions(const SourceFile& file) {
+  switch (file.kind) {
+    case FileKind::shell: {
+      // A UTF-8 byte order mark is not part of the first command's name.
+      std::size_t begin = file.text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+      if (begin >= file.text.size()) return {};
+      return {ShellRegion{{{begin, file.text.size()}}, -1}};
+    }
+    case FileKind::makefile: return makefile_regions(file.text);
+    case FileKind::markdown: return markdown_regions(file.text);
+    case FileKind::dockerfile:
+    case FileKind::unknown: return {};
+  }
+  return {};
+}
+
+}  // namespace dockvet::shell

@@ -1,0 +1,19 @@
+#pragma once
+// Where each kind of file keeps its shell code. find_regions() picks one of these by FileKind.
+
+#include <string_view>
+#include <vector>
+
+#include "core/shell_region.h"
+
+namespace dockvet::shell {
+
+/// Every recipe line of a Makefile: one region per logical line, without make's tab and
+/// `@`/`-`/`+` prefixes, continued lines joined as the shell reads them.
+std::vector<ShellRegion> makefile_regions(std::string_view text);
+
+/// The shell code blocks of a Markdown file: a whole block per region, or one command per region
+/// in a console transcript (`$ ` or `# ` prompts, output lines left out).
+std::vector<ShellRegion> markdown_regions(std::string_view text);
+
+}  // namespace dockvet::shell
