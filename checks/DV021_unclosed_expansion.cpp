@@ -16,8 +16,8 @@ class UnclosedExpansion final : public Check {
             "The shell keeps reading until it finds the closing bracket, so it fails with an "
             "unexpected end of file and none of the script runs as written. Markdown code "
             "blocks are not checked: documentation snippets often hold placeholders.",
-        .bad_example = "docker run -v \"$(pwd/data:/var/lib/mysql\" mysql:8\n",
-        .good_example = "docker run -v \"$(pwd)/data:/var/lib/mysql\" mysql:8\n",
+        .bad_example = "DATA=$(pwd/data\ndocker run -v \"$DATA:/var/lib/mysql\" mysql:8\n",
+        .good_example = "DATA=$(pwd)/data\ndocker run -v \"$DATA:/var/lib/mysql\" mysql:8\n",
         .fix = "Add the missing `)`, `))` or `}` where the expansion ends.",
         .example_language = "sh",
     };

@@ -199,3 +199,43 @@ TEST_CASE("a valid script gives no syntax issue", "[shell]") {
   auto parsed = parse_text(script);
   CHECK(parsed.issues.empty());
 }
+
+TEST_CASE("output redirections to files are recorded, descriptor duplications are not", "[shell]") {
+  //                       0         1         2         3         4         5
+  //                       012345678901234567890123456789012345678901234567890123456
+  auto parsed = parse_text(
+      "a > \"$OUT\"/log 2>&1 >>b.txt &> c >| d >&2 3>&- >& e < in\n"
+      "cat <<EOF > notes.txt\nx\nEOF\n{ f; } > g\n");
+  REQUIRE(parsed.commands.size() == 3);
+  const auto& files = parsed.commands[0].output_files;
+  REQUIRE(files.size() == 5);
+  CHECK(describe(files[0]) == "X{$OUT}@5-9 L{/log}@10-14");
+  CHECK(files[1].text() == "b.txt");
+  CHECK(files[2].text() == "c");
+  CHECK(files[3].text() == "d");
+  CHECK(files[4].text() == "e");
+  REQUIRE(parsed.commands[1].output_files.size() == 1);
+  CHECK(parsed.commands[1].output_files[0].text() == "notes.txt");
+  CHECK(parsed.commands[2].output_files.empty());  // the group's redirection is not f's own
+}
+
+TEST_CASE("the DV02x checks are registered with complete metadata", "[shell]") {
+  for (const char* code : {"DV020", "DV021", "DV022"}) {
+    const dockvet::Check* check = dockvet::Registry::instance().find(code);
+    REQUIRE(check != nullptr);
+    const auto& meta = check->meta();
+    CHECK(meta.severity == dockvet::Severity::error);
+    CHECK(meta.example_language == "sh");
+    CHECK_FALSE(meta.name.empty());
+    CHECK_FALSE(meta.summary.empty());
+    CHECK_FALSE(meta.rationale.empty());
+    CHECK_FALSE(meta.bad_example.empty());
+    CHECK_FALSE(meta.good_example.empty());
+    CHECK_FALSE(meta.fix.empty());
+    // The bad example really produces the issue, the good one does not.
+    auto bad = parse_text(std::string(meta.bad_example));
+    REQUIRE(bad.issues.size() == 1);
+    CHECK(bad.issues[0].code == meta.code);
+    CHECK(parse_text(std::string(meta.good_example)).issues.empty());
+  }
+}
