@@ -1,0 +1,72 @@
+// DV101: a stateful server whose data directory no mount and no image VOLUME covers.
+#include "core/check.h"
+#include "stateful/analysis.h"
+
+namespace dockvet::checks {
+
+class StatefulDataInContainerLayer final : public Check {
+ public:
+  const CheckMeta& meta() const override {
+    static const CheckMeta meta{
+        .code = "DV101",
+        .name = "stateful-data-in-container-layer",
+        .severity = Severity::error,
+        .summary =
+            "A database, CMS, broker or CI server keeps its data in the container's "
+            "writable layer",
+        .rationale =
+            "Images such as elasticsearch, grafana/grafana, mcr.microsoft.com/mssql/server, "
+            "gvenzl/oracle-free, drupal, mediawiki and the current bitnami/* images declare no "
+            "VOLUME, so a server started without a mount over its data directory writes into "
+            "the container's writable layer. That survives a restart, but `docker rm` deletes "
+            "it and a Compose re-create (`up` after a config change, `down` + `up`) starts from "
+            "an empty directory (stateful-images reference, conventions and rule 20). A knob "
+            "or argument that moves the data (PGDATA, --dbpath, minio server <dir>) is followed "
+            "first; a command whose storage cannot be known (an env file, --volumes-from, a "
+            "mount target in a variable) is not reported.",
+        .bad_example =
+            "docker run -d --name es -e discovery.type=single-node "
+            "elasticsearch:8.15.0\n",
+        .good_example =
+            "docker run -d --name es -e discovery.type=single-node \\\n"
+            "  -v esdata:/usr/share/elasticsearch/data elasticsearch:8.15.0\n",
+        .fix =
+            "Mount a named volume or a host directory over the data directory the message "
+            "names, for example `-v esdata:/usr/share/elasticsearch/data`.",
+        .example_language = "sh",
+        .data_loss = true,
+    };
+    return meta;
+  }
+
+  void run(const FileFacts& facts, Findings& findings) const override {
+    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+      const auto paths = stateful::paths_with(server, stateful::Verdict::container_layer);
+      if (paths.empty()) continue;
+      std::vector<std::string> names;
+      for (const auto* path : paths) names.push_back(path->data_path);
+      const std::string flags = stateful::suggested_flags(server, paths);
+      const bool volumes_ignored =
+          !server.resolved.volumes.empty() && server.invocation->image_volume.has_value();
+      std::string message = server.described + " keeps its data in " +
+                            stateful::enumerate_paths(names) +
+                            ", which this command mounts nowhere" +
+                            (volumes_ignored ? " and `--image-volume ignore` drops the image's "
+                                               "VOLUMEs"
+                                             : " and the image declares no VOLUME for") +
+                            ": it stays in the container's writable layer and is lost on "
+                            "`docker rm` or a Compose re-create; add `" +
+                            flags + "`";
+      if (const auto* partial = paths.front()->partial_mount) {
+        message += " (" + stateful::quote_mount(*partial, facts.file.text) +
+                   " covers only a subdirectory)";
+      }
+      findings.report(server.invocation->image->range, std::move(message),
+                      stateful::insert_flags_fix(server, flags));
+    }
+  }
+};
+
+}  // namespace dockvet::checks
+
+DOCKVET_REGISTER_CHECK(dockvet::checks::StatefulDataInContainerLayer)

@@ -1,0 +1,67 @@
+// DV104: tmpfs (or a podman `:O` overlay) over a stateful server's data directory.
+#include "core/check.h"
+#include "stateful/analysis.h"
+
+namespace dockvet::checks {
+
+class StatefulDataOnTmpfs final : public Check {
+ public:
+  const CheckMeta& meta() const override {
+    static const CheckMeta meta{
+        .code = "DV104",
+        .name = "stateful-data-on-tmpfs",
+        .severity = Severity::error,
+        .summary = "A tmpfs or throw-away overlay mount covers a stateful server's data directory",
+        .rationale =
+            "`--tmpfs /path` and `--mount type=tmpfs` keep the files in memory only, and a "
+            "podman `:O` overlay mount discards its writes when the container ends "
+            "(stateful-images reference, rules 1, 3 and 23). Over a database's data directory "
+            "that is a throw-away database: fine for a test that means it, a data loss "
+            "everywhere else. `--image-volume tmpfs` does the same to the image's VOLUMEs.",
+        .bad_example =
+            "docker run -d --tmpfs /var/lib/mysql -e MYSQL_ROOT_PASSWORD=secret mysql:8.4\n",
+        .good_example =
+            "docker run -d -v mysql_data:/var/lib/mysql -e MYSQL_ROOT_PASSWORD=secret "
+            "mysql:8.4\n",
+        .fix =
+            "Replace the tmpfs or overlay mount with a named volume or a bind over the data "
+            "directory.",
+        .example_language = "sh",
+        .data_loss = true,
+    };
+    return meta;
+  }
+
+  void run(const FileFacts& facts, Findings& findings) const override {
+    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+      for (const auto* path : stateful::paths_with(server, stateful::Verdict::throwaway_mount)) {
+        const std::string flag = stateful::suggested_flag(server, *path);
+        if (path->mount) {
+          const std::string what = path->mount->overlay
+                                       ? " is a podman overlay mount (`:O`) whose writes are "
+                                         "discarded when the container ends"
+                                       : " keeps the files in memory (tmpfs): they are gone "
+                                         "when the container stops";
+          findings.report(path->mount->value_range,
+                          stateful::quote_mount(*path->mount, facts.file.text) + " covers " +
+                              server.described + "'s data directory " + path->data_path + " and" +
+                              what + "; use a named volume: `" + flag + "`",
+                          stateful::replace_mount_fix(*path->mount, flag));
+          continue;
+        }
+        const docker::Option* option = server.invocation->find_option("image-volume");
+        if (!option) continue;
+        findings.report(option->range,
+                        "`--image-volume tmpfs` turns the image VOLUME " + path->image_volume +
+                            " that holds " + server.described + "'s data (" + path->data_path +
+                            ") into memory: it is gone when the container stops; add `" + flag +
+                            "`",
+                        stateful::insert_flags_fix(server, flag));
+      }
+    }
+  }
+};
+
+}  // namespace dockvet::checks
+
+DOCKVET_REGISTER_CHECK(dockvet::checks::StatefulDataOnTmpfs)

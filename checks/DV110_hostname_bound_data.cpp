@@ -1,0 +1,82 @@
+// DV110: a server that names its data directory after the hostname, run without a fixed one.
+#include "core/check.h"
+#include "stateful/analysis.h"
+
+namespace dockvet::checks {
+
+class HostnameBoundData final : public Check {
+ public:
+  const CheckMeta& meta() const override {
+    static const CheckMeta meta{
+        .code = "DV110",
+        .name = "hostname-bound-data",
+        .severity = Severity::warning,
+        .summary =
+            "RabbitMQ (or wurstmeister/kafka) keeps its data under the container "
+            "hostname, and the command sets none",
+        .rationale =
+            "RabbitMQ's data directory is /var/lib/rabbitmq/mnesia/rabbit@<hostname>, and the "
+            "node name defaults to the container hostname, which Docker makes up anew for every "
+            "container. A re-created container therefore looks in a different subdirectory and "
+            "starts empty even with the same volume; wurstmeister/kafka's default log directory "
+            "/kafka/kafka-logs-$HOSTNAME has the same trap (stateful-images reference, row 40, "
+            "1.8 and rule 15). The rabbitmq docs start the server with `--hostname my-rabbit`. "
+            "Reported only when the data is otherwise on persistent storage.",
+        .bad_example =
+            "docker run -d --name rabbit -v rabbitmq_data:/var/lib/rabbitmq "
+            "rabbitmq:4\n",
+        .good_example =
+            "docker run -d --name rabbit --hostname my-rabbit \\\n"
+            "  -v rabbitmq_data:/var/lib/rabbitmq rabbitmq:4\n",
+        .fix = "Give the container a fixed `--hostname` (Compose: `hostname:`).",
+        .example_language = "sh",
+        .data_loss = true,
+    };
+    return meta;
+  }
+
+  void run(const FileFacts& facts, Findings& findings) const override {
+    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+      const auto& invocation = *server.invocation;
+      if (!server.hostname_bound || invocation.hostname || uses_host_network(invocation)) continue;
+      if (invocation.unknown_flags || invocation.elided_options) continue;
+      const auto persistent = stateful::paths_with(server, stateful::Verdict::persistent);
+      if (persistent.empty()) continue;
+      const std::string flag = "--hostname " + hostname_for(server);
+      findings.report(invocation.image->range,
+                      server.described +
+                          " names its data directory after the container "
+                          "hostname, and this command sets none: a re-created "
+                          "container gets a new hostname and starts empty inside "
+                          "the same volume " +
+                          persistent.front()->data_path + "; add `" + flag + "`",
+                      stateful::insert_flags_fix(server, flag));
+    }
+  }
+
+ private:
+  static bool uses_host_network(const docker::Invocation& invocation) {
+    for (const char* name : {"network", "net"}) {
+      const docker::Option* option = invocation.find_option(name);
+      if (option && option->value && option->value->known() && option->value->text() == "host") {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The docs' hostname from the catalog's fix flags ("--hostname my-rabbit").
+  static std::string hostname_for(const stateful::ServerRun& server) {
+    const std::string& fix = server.resolved.variant->fix_mount;
+    const std::string marker = "--hostname ";
+    if (const auto at = fix.find(marker); at != std::string::npos) {
+      const auto begin = at + marker.size();
+      return fix.substr(begin, fix.find(' ', begin) - begin);
+    }
+    return "my-" + server.resolved.entry->name;
+  }
+};
+
+}  // namespace dockvet::checks
+
+DOCKVET_REGISTER_CHECK(dockvet::checks::HostnameBoundData)
