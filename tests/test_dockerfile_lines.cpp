@@ -215,3 +215,37 @@ TEST_CASE("CRLF, a BOM, NUL bytes and invalid UTF-8 keep positions exact", "[doc
   const Parsed no_newline("FROM a\nRUN x \\");
   CHECK(no_newline.at(1).args == "x");
 }
+
+TEST_CASE("shapes seen in official images parse without issues", "[dockerfile]") {
+  const Parsed p(
+      "FROM php:8.3-fpm-alpine\n"
+      "ENV \\\n"
+      "    COMPOSER_ALLOW_SUPERUSER=\"1\" \\\n"
+      "    COMPOSER_HOME=\"/tmp/composer\"\n"
+      "ENV BUILD_DEPS \\\n"
+      "\t\tautoconf \\\n"
+      " #   make \\\n"
+      "\t\tre2c\n"
+      "RUN set -eux; \\\n"
+      "\t\\\n"
+      "\t{ echo '[client]'; echo 'port=3306'; } > /etc/my.cnf; \\\n"
+      "# a comment at column one between continued lines\n"
+      "\tapk add --no-cache $BUILD_DEPS\n"
+      "COPY --from=composer:2 /usr/bin/composer /usr/bin/composer\n");
+  REQUIRE(p.df.instructions.size() == 5);
+  const auto& env = p.at(1);
+  REQUIRE(env.pairs.size() == 2);
+  CHECK(env.pairs[0].key.raw == "COMPOSER_ALLOW_SUPERUSER");
+  CHECK(env.pairs[1].value->expanded == "/tmp/composer");
+  CHECK(p.where(env.pairs[0].range) == "3:5-3:33");
+  const auto& legacy = p.at(2);
+  REQUIRE(legacy.pairs.size() == 1);
+  CHECK(legacy.pairs[0].legacy);
+  CHECK(legacy.pairs[0].value->raw == "autoconf \t\tre2c");
+  CHECK(p.at(3).args ==
+        "set -eux; \t\t{ echo '[client]'; echo 'port=3306'; } > /etc/my.cnf; \tapk add "
+        "--no-cache $BUILD_DEPS");
+  CHECK(p.at(4).stage_ref == -1);  // an image, not a stage
+  CHECK(p.df.comments.size() == 2);
+  CHECK(p.df.issues.empty());
+}

@@ -180,7 +180,9 @@ Dockerfile parse(const SourceFile& file);
 /// command after the keyword and flags with continuation comment lines, empty lines, escaped
 /// newlines and carriage returns left out, followed by the heredocs' bodies and delimiters. A
 /// RUN whose whole command is one heredoc (`RUN <<EOF`) gives the body instead, unless it starts
-/// with a `#!` line naming an interpreter other than sh, bash, dash or ash.
+/// with a `#!` line naming an interpreter other than sh, bash, dash or ash. RUNs whose shell is
+/// not POSIX give no region: after a SHELL naming another program (powershell, cmd), and, unless
+/// a SHELL names a POSIX shell, in a file whose escape is a backtick (a Windows image).
 std::vector<ShellRegion> shell_regions(const Dockerfile& dockerfile);
 
 }  // namespace dockvet::dockerfile

@@ -1,7 +1,9 @@
 // Where bash should look in a Dockerfile: the shell-form RUN bodies, as BuildKit hands them to
 // `/bin/sh -c`. The ranges reproduce BuildKit's joined line byte for byte (escaped newlines,
 // continuation comments and empty lines left out), so a command split over lines is one command
-// for bash too. With a backtick escape the joined text is still plain shell, so nothing differs.
+// for bash too. A RUN is left out when its stage's shell is not a POSIX shell: after a SHELL
+// naming powershell or cmd, and by default in a file with a backtick escape, which marks a
+// Windows image (whose default shell is cmd).
 #include <algorithm>
 
 #include "dockerfile/dockerfile.h"
@@ -40,6 +42,15 @@ void add_lines(std::string_view text, ByteRange lines, std::vector<ByteRange>& r
   }
 }
 
+std::string_view program_name(std::string_view path) {
+  path = path.substr(path.find_last_of("/\\") + 1);
+  return path;
+}
+
+bool is_posix_shell(std::string_view program) {
+  return program == "sh" || program == "bash" || program == "dash" || program == "ash";
+}
+
 bool is_shell_interpreter(std::string_view content) {
   if (content.substr(0, 2) != "#!") return true;
   std::string_view line = content.substr(2, content.find('\n') - 2);
@@ -53,7 +64,7 @@ bool is_shell_interpreter(std::string_view content) {
     if (at > start) words.push_back(line.substr(start, at - start));
   }
   if (words.empty()) return true;
-  auto base = [](std::string_view path) { return path.substr(path.rfind('/') + 1); };
+  auto base = program_name;
   std::string_view program = base(words[0]);
   if (program == "env") {
     program = {};
@@ -64,7 +75,31 @@ bool is_shell_interpreter(std::string_view content) {
       }
     }
   }
-  return program == "sh" || program == "bash" || program == "dash" || program == "ash";
+  return is_posix_shell(program);
+}
+
+// Whether each instruction's RUN goes to a POSIX shell, following SHELL through the stages.
+std::vector<bool> posix_shell_in_effect(const Dockerfile& dockerfile) {
+  const bool default_posix = dockerfile.escape != '`';
+  std::vector<bool> stage_posix;
+  std::vector<bool> out(dockerfile.instructions.size(), default_posix);
+  for (std::size_t i = 0; i < dockerfile.instructions.size(); ++i) {
+    const Instruction& instruction = dockerfile.instructions[i];
+    if (instruction.keyword == Keyword::from && !instruction.onbuild) {
+      const int stage = instruction.stage;
+      const int base =
+          stage >= 0 ? dockerfile.stages[static_cast<std::size_t>(stage)].base_stage : -1;
+      stage_posix.push_back(base >= 0 ? stage_posix[static_cast<std::size_t>(base)]
+                                      : default_posix);
+    }
+    const bool posix = stage_posix.empty() ? default_posix : stage_posix.back();
+    out[i] = posix;
+    if (instruction.keyword == Keyword::shell && !instruction.onbuild &&
+        instruction.form == Form::exec && !instruction.words.empty() && !stage_posix.empty()) {
+      stage_posix.back() = is_posix_shell(program_name(instruction.words[0].expanded));
+    }
+  }
+  return out;
 }
 
 // The RUN's whole command is one heredoc: BuildKit runs the body as the script.
@@ -97,9 +132,10 @@ std::vector<ShellRegion> shell_regions(const Dockerfile& dockerfile) {
   std::vector<ShellRegion> regions;
   if (dockerfile.source == nullptr) return regions;
   const std::string_view text = dockerfile.source->text;
+  const std::vector<bool> posix = posix_shell_in_effect(dockerfile);
   for (std::size_t i = 0; i < dockerfile.instructions.size(); ++i) {
     const Instruction& run = dockerfile.instructions[i];
-    if (run.keyword != Keyword::run || run.form != Form::shell) continue;
+    if (run.keyword != Keyword::run || run.form != Form::shell || !posix[i]) continue;
     ShellRegion region;
     if (body_is_the_script(run)) {
       const Heredoc& heredoc = run.heredocs[0];
