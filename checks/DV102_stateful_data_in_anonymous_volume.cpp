@@ -76,13 +76,14 @@ class StatefulDataInAnonymousVolume final : public Check {
       }
     }
     const std::string flags = stateful::suggested_flags(server, paths);
-    std::string message = server.described + " keeps its data in " +
-                          stateful::enumerate_paths(names) +
-                          ", which only the anonymous volume of the image's VOLUME " +
-                          stateful::enumerate_paths(volumes) +
-                          " holds: a re-created container (docker rm + run, compose down + up) "
-                          "starts empty; add `" +
-                          flags + "`";
+    std::string message =
+        server.described + " keeps its data in " + stateful::enumerate_paths(names) +
+        (volumes.size() == 1 ? ", which only the anonymous volume of the image's VOLUME "
+                             : ", which only the anonymous volumes of the image's VOLUMEs ") +
+        stateful::enumerate_paths(volumes) + (volumes.size() == 1 ? " holds" : " hold") +
+        ": a re-created container (docker rm + run, compose down + up) "
+        "starts empty; add `" +
+        flags + "`";
     if (const auto* partial = paths.front()->partial_mount) {
       message +=
           " (" + stateful::quote_mount(*partial, facts.file.text) + " covers only a subdirectory)";

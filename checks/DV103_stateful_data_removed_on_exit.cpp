@@ -42,22 +42,29 @@ class StatefulDataRemovedOnExit final : public Check {
       for (const auto* path : paths) names.push_back(path->data_path);
       const std::string flags = stateful::suggested_flags(server, paths);
       findings.report(rm->range,
-                      "`--rm` deletes " + server.described + "'s data in " +
+                      "`--rm` deletes the data of " + server.described + " (" +
                           stateful::enumerate_paths(names) +
-                          " when the container exits: " + where(*paths.front()) +
-                          ", which --rm removes; put it on a named volume: `" + flags + "`",
+                          ") when the container exits: " + where(*paths.front(), facts.file.text) +
+                          "; put it on a named volume: `" + flags + "`",
                       stateful::insert_flags_fix(server, flags));
     }
   }
 
  private:
-  static std::string where(const stateful::PathVerdict& path) {
+  static std::string where(const stateful::PathVerdict& path, std::string_view file_text) {
     if (!path.image_volume.empty()) {
-      return "it is in the anonymous volume of the image's VOLUME " + path.image_volume;
+      return "it is in the anonymous volume of the image's VOLUME " + path.image_volume +
+             ", which --rm removes";
     }
-    if (path.mount) return "it is in an anonymous volume";
-    if (path.relocation_unknown) return "no named volume or bind holds it";
-    return "it is in the container's writable layer";
+    if (path.mount) {
+      return stateful::quote_mount(*path.mount, file_text) +
+             " is an anonymous volume, which --rm removes";
+    }
+    if (path.relocation_unknown) {
+      return "an env file, a variable or a config file may move it, but no named volume or "
+             "bind is mounted, and only those survive --rm";
+    }
+    return "it is in the container's writable layer, which --rm removes";
   }
 };
 

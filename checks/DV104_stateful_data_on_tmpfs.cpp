@@ -43,9 +43,10 @@ class StatefulDataOnTmpfs final : public Check {
                                        : " keeps the files in memory (tmpfs): they are gone "
                                          "when the container stops";
           findings.report(path->mount->value_range,
-                          stateful::quote_mount(*path->mount, facts.file.text) + " covers " +
-                              server.described + "'s data directory " + path->data_path + " and" +
-                              what + "; use a named volume: `" + flag + "`",
+                          stateful::quote_mount(*path->mount, facts.file.text) +
+                              " covers the data directory " + path->data_path + " of " +
+                              server.described + " and" + what + "; use a named volume: `" + flag +
+                              "`",
                           stateful::replace_mount_fix(*path->mount, flag));
           continue;
         }
@@ -53,7 +54,7 @@ class StatefulDataOnTmpfs final : public Check {
         if (!option) continue;
         findings.report(option->range,
                         "`--image-volume tmpfs` turns the image VOLUME " + path->image_volume +
-                            " that holds " + server.described + "'s data (" + path->data_path +
+                            " that holds the data of " + server.described + " (" + path->data_path +
                             ") into memory: it is gone when the container stops; add `" + flag +
                             "`",
                         stateful::insert_flags_fix(server, flag));

@@ -42,8 +42,8 @@ class MountPathNearMiss final : public Check {
                                       : "the image VOLUME's anonymous volume " + path->image_volume;
         findings.report(path->mount->value_range,
                         stateful::quote_mount(*path->mount, facts.file.text) + " mounts " +
-                            path->mount->target_path + ", next to " + server.described +
-                            "'s data directory " + path->data_path +
+                            path->mount->target_path + ", next to the data directory " +
+                            path->data_path + " of " + server.described +
                             " but not over it: the data stays in " + where + "; mount " + target +
                             " instead",
                         stateful::retarget_fix(*path->mount, target));

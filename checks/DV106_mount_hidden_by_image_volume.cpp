@@ -36,8 +36,8 @@ class MountHiddenByImageVolume final : public Check {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::hidden_by_volume)) {
         findings.report(path->mount->value_range,
                         stateful::quote_mount(*path->mount, facts.file.text) + " mounts " +
-                            path->mount->target_path + ", a parent of " + server.described +
-                            "'s data directory " + path->data_path +
+                            path->mount->target_path + ", a parent of the data directory " +
+                            path->data_path + " of " + server.described +
                             ", but the image declares VOLUME " + path->image_volume +
                             ": Docker mounts an anonymous volume there that hides this mount, so "
                             "the data is not persisted; mount " +

@@ -45,7 +45,7 @@ class MountAtLegacyDataPath final : public Check {
         std::string message = stateful::quote_mount(*path->mount, facts.file.text) + " mounts " +
                               path->mount->target_path + ", which " + server.described +
                               " does not use for its data (it keeps it in " + path->data_path + ")";
-        if (!path->explanation.empty()) message += ": " + path->explanation;
+        if (!path->explanation.empty()) message += ". " + path->explanation;
         message += (message.back() == '.' ? " Mount " : "; mount ") + target + " instead";
         findings.report(path->mount->value_range, std::move(message),
                         stateful::retarget_fix(*path->mount, target));

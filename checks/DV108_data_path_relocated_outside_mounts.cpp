@@ -39,8 +39,8 @@ class DataPathRelocatedOutsideMounts final : public Check {
         const auto& relocation = *path->relocation;
         const std::string flag = stateful::suggested_flag(server, *path);
         findings.report(relocation.range,
-                        relocation.knob + " moves " + server.described + "'s data from " +
-                            path->default_path + " to " + path->data_path +
+                        "`" + relocation.spelled + "` moves the data of " + server.described +
+                            " from " + path->default_path + " to " + path->data_path +
                             ", which no mount covers: it stays in the container's writable "
                             "layer and is lost on `docker rm`; add `" +
                             flag + "`",

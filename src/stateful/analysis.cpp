@@ -26,6 +26,7 @@ struct MountPoint {
   std::string path;  // normalised, with the image's symlinks resolved
   const Mount* user = nullptr;
   Backing backing = Backing::unknown;
+  std::string declared;  // an image VOLUME as the catalog spells it, for messages
 };
 
 /// Symlinks inside the image (rule 11): rewrites the prefix a catalog alias names.
@@ -68,8 +69,8 @@ std::optional<std::vector<MountPoint>> mount_points(const docker::Invocation& in
   std::vector<MountPoint> points;
   for (const auto& mount : invocation.mounts) {
     if (!mount.target_known) return std::nullopt;  // a target in a variable could be anywhere
-    points.push_back(
-        {resolve_aliases(*resolved.variant, mount.target_path), &mount, user_backing(mount)});
+    points.push_back({resolve_aliases(*resolved.variant, mount.target_path), &mount,
+                      user_backing(mount), mount.target_path});
   }
   bool ignored = false;
   const auto image_backing = image_volume_backing(invocation, ignored);
@@ -80,7 +81,7 @@ std::optional<std::vector<MountPoint>> mount_points(const docker::Invocation& in
     const bool replaced = std::any_of(points.begin(), points.end(), [&](const MountPoint& point) {
       return point.user && docker::same_path(point.path, path);
     });
-    if (!replaced) points.push_back({path, nullptr, *image_backing});
+    if (!replaced) points.push_back({path, nullptr, *image_backing, volume});
   }
   return points;
 }
@@ -167,6 +168,11 @@ std::optional<Word> find_argument(const std::vector<Word>& command, const catalo
   return std::nullopt;
 }
 
+/// The argument knob as a message quotes it: "--dbpath /srv/mongo", "-Epath.data=/x".
+std::string spell_argument(const catalog::Knob& knob, const std::string& value) {
+  return knob.name + (knob.form == catalog::Knob::Form::prefix ? "" : " ") + value;
+}
+
 /// True when a word of the command may hold arguments we cannot see (`$REDIS_ARGS`).
 bool command_has_expansions(const std::vector<Word>& command) {
   return std::any_of(command.begin(), command.end(),
@@ -213,7 +219,8 @@ Relocated find_relocation(const docker::Invocation& invocation, const catalog::R
       std::string path;
       switch (read_knob_value(*env->value, path)) {
         case KnobValue::path:
-          out.relocation = Relocation{knob.name, path, env->value->range, true};
+          out.relocation =
+              Relocation{knob.name, path, env->value->range, true, knob.name + "=" + path};
           break;
         case KnobValue::unknown: out.unknown = true; break;
         case KnobValue::not_a_path: break;
@@ -228,7 +235,8 @@ Relocated find_relocation(const docker::Invocation& invocation, const catalog::R
     std::string path;
     switch (read_knob_value(*value, path)) {
       case KnobValue::path:
-        out.relocation = Relocation{knob.name, path, value->range, false};
+        out.relocation =
+            Relocation{knob.name, path, value->range, false, spell_argument(knob, value->text())};
         break;
       case KnobValue::unknown: out.unknown = true; break;
       case KnobValue::not_a_path: break;
@@ -344,7 +352,7 @@ void decide(const Context& context, const Relocated& relocated, PathVerdict& ver
   if (cover && cover->backing == Backing::throwaway) {
     verdict.verdict = Verdict::throwaway_mount;
     verdict.mount = cover->user;
-    if (!cover->user) verdict.image_volume = cover->path;
+    if (!cover->user) verdict.image_volume = cover->declared;
     return;
   }
   if (cover && cover->backing == Backing::persistent) {
@@ -352,7 +360,7 @@ void decide(const Context& context, const Relocated& relocated, PathVerdict& ver
     verdict.mount = cover->user;
     return;
   }
-  if (cover && !cover->user) verdict.image_volume = cover->path;
+  if (cover && !cover->user) verdict.image_volume = cover->declared;
   verdict.partial_mount = persistent_descendant(context, path);
   std::string wrong;
   if (const Mount* mount = wrong_path_mount(context, cover, wrong)) {
@@ -490,8 +498,8 @@ std::optional<ServerRun> analyze(const docker::Invocation& invocation,
   }
   for (std::size_t i = 0; i < defaults.size(); ++i) {
     PathVerdict verdict;
-    verdict.default_path = docker::normalize_container_path(defaults[i]);
-    verdict.data_path = effective[i];
+    verdict.default_path = defaults[i];
+    verdict.data_path = relocations[i].relocation ? effective[i] : defaults[i];
     verdict.relocation = relocations[i].relocation;
     if (points) {
       decide(context, relocations[i], verdict);

@@ -40,6 +40,7 @@ struct Relocation {
   std::string path;  // the normalised new path
   ByteRange range;   // where the new path is written
   bool environment = true;
+  std::string spelled;  // for messages: "PGDATA=/srv/pg", "--dbpath /srv/mongo", "server /tmp/x"
 };
 
 /// The verdict on one data path of a server run.
