@@ -42,9 +42,9 @@ class StatefulDataRemovedOnExit final : public Check {
       for (const auto* path : paths) names.push_back(path->data_path);
       const std::string flags = stateful::suggested_flags(server, paths);
       findings.report(rm->range,
-                      "`--rm` deletes the data of " + server.described + " (" +
-                          stateful::enumerate_paths(names) +
-                          ") when the container exits: " + where(*paths.front(), facts.file.text) +
+                      "`--rm` deletes the data in " + stateful::enumerate_paths(names) + " of " +
+                          server.described +
+                          " when the container exits: " + where(*paths.front(), facts.file.text) +
                           "; put it on a named volume: `" + flags + "`",
                       stateful::insert_flags_fix(server, flags));
     }
