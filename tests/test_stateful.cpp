@@ -114,6 +114,8 @@ TEST_CASE("near-miss mounts are recognised conservatively", "[stateful]") {
         List{"/var/lib/mysql=anonymous_volume"});
   CHECK(dockvet::stateful::is_near_miss("/var/lib/postgres", "/var/lib/postgresql"));
   CHECK(dockvet::stateful::is_near_miss("/data2", "/data"));
+  CHECK(dockvet::stateful::is_near_miss("/var/lib/mysql_data", "/var/lib/mysql"));
+  CHECK_FALSE(dockvet::stateful::is_near_miss("/var/lib/mysql-files", "/var/lib/mysql"));
   CHECK_FALSE(dockvet::stateful::is_near_miss("/data/configdb", "/data/db"));
   CHECK_FALSE(dockvet::stateful::is_near_miss("/var/lib/postgresql/data", "/var/lib/postgresql"));
 }

@@ -53,11 +53,21 @@ bool all_digits(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](unsigned char ch) { return std::isdigit(ch); });
 }
 
+/// The suffixes people add to a directory name to say "its data": `mysql-data`, `mongodb_db`.
+/// Other suffixes name different directories (`/var/lib/mysql-files` is MySQL's import dir).
+bool is_data_suffix(std::string_view suffix) {
+  if (!suffix.empty() && (suffix.front() == '-' || suffix.front() == '_')) suffix.remove_prefix(1);
+  return suffix == "data" || suffix == "db" || suffix == "dir" || suffix == "storage";
+}
+
 bool close_names(std::string_view a, std::string_view b) {
   if (all_digits(a) && all_digits(b)) return true;
   const std::size_t shorter = std::min(a.size(), b.size());
   if (shorter < 3) return false;
-  if (shorter >= 4 && (a.substr(0, shorter) == b.substr(0, shorter))) return true;
+  if (shorter >= 4 && a.substr(0, shorter) == b.substr(0, shorter) &&
+      is_data_suffix((a.size() > b.size() ? a : b).substr(shorter))) {
+    return true;
+  }
   return edit_distance(a, b) <= (shorter >= 5 ? 2u : 1u);
 }
 

@@ -7,8 +7,8 @@
 namespace dockvet::stateful {
 
 /// True when `mount` and `data` have the same depth and differ in exactly one component whose
-/// two spellings are close: at most one (short names) or two edits apart, one a prefix of the
-/// other (`postgres`/`postgresql`, `mysql`/`mysql-data`), or two version numbers (`17`/`18`).
+/// two spellings are close: at most one (short names) or two edits apart, one the other plus a
+/// data suffix (`mysql`/`mysql-data`), or two version numbers (`17`/`18`).
 bool is_near_miss(std::string_view mount, std::string_view data);
 
 }  // namespace dockvet::stateful
