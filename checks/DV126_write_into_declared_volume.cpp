@@ -1,0 +1,137 @@
+// DV126: a RUN writes under a path that an earlier VOLUME (or the base image) declared.
+#include <algorithm>
+#include <optional>
+
+#include "core/check.h"
+#include "docker/paths.h"
+#include "dockerfile/dockerfile.h"
+#include "stateful/dockerfile_state.h"
+#include "stateful/dockerfile_writes.h"
+
+namespace dockvet::checks {
+
+namespace {
+
+// A volume in effect at a RUN, and where it came from for the message.
+struct ActiveVolume {
+  std::string path;
+  bool inherited = false;
+  std::string origin;  // "declared on line 4" or "a VOLUME of the base image postgres:17 (…)"
+};
+
+std::vector<ActiveVolume> active_volumes(const FileFacts& facts, const stateful::StageChain& chain,
+                                         int run) {
+  std::vector<ActiveVolume> out;
+  for (const auto& path : chain.inherited_volumes()) {
+    out.push_back({path, true, "a VOLUME of the base image " + stateful::describe_image(chain)});
+  }
+  for (const auto& volume : stateful::chain_volumes(*facts.dockerfile, chain, run)) {
+    if (!volume.known) continue;
+    const auto line = facts.file.lines.position(volume.token->range.begin).line;
+    out.push_back({volume.path, false, "the VOLUME declared on line " + std::to_string(line)});
+  }
+  return out;
+}
+
+// The chain's last WORKDIR before `run`, when it is a known absolute path.
+std::optional<std::string> workdir_at(const dockerfile::Dockerfile& dockerfile,
+                                      const stateful::StageChain& chain, int run) {
+  std::optional<std::string> dir;
+  for (int i : stateful::chain_instructions(dockerfile, chain)) {
+    if (i >= run) break;
+    const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
+    if (instruction.keyword != dockerfile::Keyword::workdir || instruction.words.empty()) continue;
+    const auto& word = instruction.words.front();
+    const bool absolute =
+        word.expanded_known && !word.expanded.empty() && word.expanded.front() == '/';
+    dir = absolute ? std::optional<std::string>(word.expanded) : std::nullopt;
+  }
+  return dir;
+}
+
+std::optional<std::string> absolute(const stateful::WrittenPath& written,
+                                    const std::optional<std::string>& workdir) {
+  if (!written.known || written.path.empty()) return std::nullopt;
+  if (written.path.front() == '/') return written.path;
+  if (!workdir || written.path.front() == '$' || written.path.front() == '~') return std::nullopt;
+  std::string path = written.path;
+  if (path.rfind("./", 0) == 0) path.erase(0, 2);
+  return *workdir + "/" + path;
+}
+
+}  // namespace
+
+class WriteIntoDeclaredVolume final : public Check {
+ public:
+  const CheckMeta& meta() const override {
+    static const CheckMeta meta{
+        .code = "DV126",
+        .name = "write-into-declared-volume",
+        .severity = Severity::warning,
+        .summary = "A RUN writes under a path that is already a VOLUME",
+        .rationale =
+            "The Dockerfile reference's notes on VOLUME: when a build step changes data inside "
+            "a volume after it has been declared, the legacy builder discards the change, while "
+            "BuildKit keeps it. The classic builder ran each RUN in a container with a fresh "
+            "volume at that path (moby/moby#39106), and Podman/Buildah offer the same "
+            "behaviour as an option; COPY and ADD write straight into the layer and are kept by "
+            "both. Under BuildKit the file survives only in the image: it seeds a new, empty "
+            "volume on first start and is hidden by any volume that already holds data. "
+            "Seeding a database this way (`RUN initdb`, stateful-images reference rule 25), or "
+            "fixing ownership of a VOLUME inherited from the base image, therefore works on "
+            "one builder, silently does nothing on another, and never reaches existing data.",
+        .bad_example = "FROM postgres:17\nRUN mkdir -p /var/lib/postgresql/data/conf.d\n",
+        .good_example = "FROM postgres:17\nCOPY init.sql /docker-entrypoint-initdb.d/\n",
+        .fix =
+            "Write the files before the VOLUME line, with COPY/ADD, or at container start "
+            "(an entrypoint or init script) so that they reach a mounted volume too.",
+    };
+    return meta;
+  }
+
+  void run(const FileFacts& facts, Findings& findings) const override {
+    if (facts.dockerfile == nullptr) return;
+    const auto& dockerfile = *facts.dockerfile;
+    for (const auto& script : facts.scripts) {
+      if (script.instruction < 0) continue;
+      const auto& run = dockerfile.instructions[static_cast<std::size_t>(script.instruction)];
+      if (run.onbuild || run.stage < 0) continue;
+      const auto chain = stateful::stage_chain(dockerfile, run.stage, facts.catalog);
+      const auto volumes = active_volumes(facts, chain, script.instruction);
+      if (volumes.empty()) continue;
+      std::optional<std::string> workdir = workdir_at(dockerfile, chain, script.instruction);
+      for (const auto& command : script.commands) {
+        if (stateful::program_name(command) == "cd") workdir.reset();
+        for (const auto& written : stateful::written_paths(command)) {
+          const auto path = absolute(written, workdir);
+          if (!path) continue;
+          const auto volume = std::find_if(volumes.begin(), volumes.end(), [&](const auto& v) {
+            return docker::covers_path(v.path, *path);
+          });
+          if (volume == volumes.end()) continue;
+          report(command, *path, *volume, written.range, findings);
+        }
+      }
+    }
+  }
+
+ private:
+  static void report(const CommandLine& command, const std::string& path,
+                     const ActiveVolume& volume, ByteRange range, Findings& findings) {
+    const std::string program = stateful::program_name(command);
+    std::string message =
+        (program.empty() ? std::string("this command") : "`" + program + "`") + " writes " + path +
+        " inside " + volume.path + ", " + volume.origin +
+        ": the classic builder discards the change, and BuildKit keeps it only in the image, "
+        "where it seeds an empty volume on first start and never reaches a volume that already "
+        "holds data; " +
+        (volume.inherited ? "an inherited VOLUME cannot be removed, so use COPY or do it at "
+                            "container start"
+                          : "do it before the VOLUME line, with COPY, or at container start");
+    findings.report(range, std::move(message));
+  }
+};
+
+}  // namespace dockvet::checks
+
+DOCKVET_REGISTER_CHECK(dockvet::checks::WriteIntoDeclaredVolume)
