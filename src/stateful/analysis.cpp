@@ -169,8 +169,16 @@ std::optional<Word> find_argument(const std::vector<Word>& command, const catalo
 }
 
 /// The argument knob as a message quotes it: "--dbpath /srv/mongo", "-Epath.data=/x".
-std::string spell_argument(const catalog::Knob& knob, const std::string& value) {
-  return knob.name + (knob.form == catalog::Knob::Form::prefix ? "" : " ") + value;
+std::string spell_argument(const catalog::Knob& knob, const std::vector<Word>& command,
+                           const Word& value) {
+  for (const auto& word : command) {
+    // The value is part of its word (`--datadir=/x`, `-Epath.data=/x`): quote the word.
+    if (word.range.begin <= value.range.begin && value.range.end <= word.range.end &&
+        word.range.begin < value.range.begin) {
+      return word.text();
+    }
+  }
+  return knob.name + " " + value.text();
 }
 
 /// True when a word of the command may hold arguments we cannot see (`$REDIS_ARGS`).
@@ -235,8 +243,8 @@ Relocated find_relocation(const docker::Invocation& invocation, const catalog::R
     std::string path;
     switch (read_knob_value(*value, path)) {
       case KnobValue::path:
-        out.relocation =
-            Relocation{knob.name, path, value->range, false, spell_argument(knob, value->text())};
+        out.relocation = Relocation{knob.name, path, value->range, false,
+                                    spell_argument(knob, invocation.command, *value)};
         break;
       case KnobValue::unknown: out.unknown = true; break;
       case KnobValue::not_a_path: break;
