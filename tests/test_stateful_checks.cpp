@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "core/check.h"
 #include "core/engine.h"
 
 namespace {
@@ -130,4 +131,26 @@ TEST_CASE("clients and correct mounts report nothing", "[stateful]") {
   CHECK(lint("docker run --rm -v pgdata:/var/lib/postgresql/data postgres:17\n").empty());
   CHECK(lint("docker run -d nginx\n").empty());
   CHECK(lint("docker run -d memcached\n").empty());
+}
+
+TEST_CASE("each DV1xx check's own bad example fires it and its good example does not",
+          "[stateful]") {
+  int checked = 0;
+  for (const auto& check : dockvet::Registry::instance().checks()) {
+    const auto& meta = check->meta();
+    const std::string code(meta.code);
+    if (code < "DV101" || code > "DV119") continue;
+    ++checked;
+    INFO(code);
+    CHECK(meta.example_language == "sh");
+    CHECK(meta.data_loss);
+    const auto codes = [&](std::string_view example) {
+      std::vector<std::string> out;
+      for (const auto& d : lint(std::string(example))) out.push_back(d.code);
+      return out;
+    };
+    CHECK(codes(meta.bad_example) == std::vector<std::string>{code});
+    CHECK(codes(meta.good_example).empty());
+  }
+  CHECK(checked == 10);
 }
