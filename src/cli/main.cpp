@@ -16,6 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "catalog/catalog.h"
+#include "config/config.h"
+#include "config/settings.h"
 #include "core/check.h"
 #include "core/discovery.h"
 #include "core/engine.h"
@@ -30,11 +33,15 @@ constexpr int kExitUsage = 2;
 
 struct Options {
   std::vector<std::string> paths;
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string config_path;
+  bool report_unused_ignores = false;
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   std::string kind;
   std::string explain;
-  std::string failure_threshold = "style";
+  std::string failure_threshold;
   std::string color = "auto";
   std::string stdin_filename;
   std::string rule_docs_dir;
@@ -81,18 +88,9 @@ int write_rule_docs(const std::string& directory) {
   return kExitClean;
 }
 
-// A finding fails the run when it is at least as severe as the threshold ("none": never).
-std::optional<Severity> parse_threshold(const std::string& text, bool& valid) {
-  valid = true;
-  if (text == "none") return std::nullopt;
-  auto severity = severity_from_string(text);
-  valid = severity.has_value();
-  return severity;
-}
-
-bool use_color(const std::string& mode) {
+bool use_color(const std::string& mode, bool config_no_color) {
   if (mode == "always") return true;
-  if (mode == "never") return false;
+  if (mode == "never" || config_no_color) return false;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return isatty(fileno(stdout)) != 0;
@@ -103,28 +101,60 @@ int run(const Options& options) {
   if (!options.explain.empty()) return explain(options.explain);
   if (!options.rule_docs_dir.empty()) return write_rule_docs(options.rule_docs_dir);
 
-  bool threshold_valid = true;
-  const auto threshold = parse_threshold(options.failure_threshold, threshold_valid);
-  if (!threshold_valid) {
-    print_error(
-        fmt::format("--failure-threshold: '{}' is not one of error, warning, info, style, none",
-                    options.failure_threshold));
-    return kExitUsage;
-  }
-  std::vector<std::string> formats = options.formats;
-  if (formats.empty()) formats.push_back("text");
-  for (const auto& format : formats) {
-    const auto known = report::formats();
-    if (std::find(known.begin(), known.end(), format) == known.end()) {
-      print_error(fmt::format("--format: unknown format '{}'", format));
+  config::CliSettings cli;
+  if (!options.config_path.empty()) cli.config_path = options.config_path;
+  cli.select = options.select;
+  cli.ignore = options.ignore;
+  if (options.no_fail) cli.no_fail = true;
+  if (!options.failure_threshold.empty()) {
+    cli.failure_threshold = config::failure_threshold_from_string(options.failure_threshold);
+    if (!cli.failure_threshold) {
+      print_error(
+          fmt::format("--failure-threshold: '{}' is not one of error, warning, info, style, none",
+                      options.failure_threshold));
       return kExitUsage;
     }
   }
-  if (options.outputs.size() > formats.size()) {
+  if (options.outputs.size() > options.formats.size()) {
     print_error(
         "--output given more often than --format; each --output names the file of one --format");
     return kExitUsage;
   }
+  const auto known_formats = report::formats();
+  for (std::size_t i = 0; i < options.formats.size(); ++i) {
+    const auto& format = options.formats[i];
+    if (std::find(known_formats.begin(), known_formats.end(), format) == known_formats.end()) {
+      print_error(fmt::format("--format: unknown format '{}'", format));
+      return kExitUsage;
+    }
+    std::optional<std::string> output;
+    if (i < options.outputs.size() && options.outputs[i] != "-") output = options.outputs[i];
+    cli.formats.push_back({format, output});
+  }
+
+  const config::Environment environment = config::Environment::from_process();
+  std::error_code cwd_error;
+  const auto cwd = std::filesystem::current_path(cwd_error);
+  const config::Settings settings =
+      config::resolve(cli, config::load_selected_config(cli, environment, cwd), environment);
+  for (const auto& warning : settings.rules.unknown_rule_keys(Registry::instance())) {
+    fmt::print(stderr, "dockvet: {}\n", warning);
+  }
+
+  // The user's catalog entries extend and override the built-in ones; a broken entry is a
+  // configuration error like any other.
+  std::optional<catalog::Catalog> merged_catalog;
+  if (!settings.catalog.empty()) {
+    merged_catalog = catalog::Catalog::builtin();
+    const auto errors =
+        merged_catalog->merge(settings.catalog, settings.config_path.value_or("config"));
+    for (const auto& error : errors) {
+      print_error(
+          fmt::format("{}: catalog entry {}: {}", error.origin, error.entry, error.message));
+    }
+    if (!errors.empty()) return kExitUsage;
+  }
+
   std::optional<FileKind> forced_kind;
   if (!options.kind.empty()) {
     forced_kind = file_kind_from_string(options.kind);
@@ -139,10 +169,15 @@ int run(const Options& options) {
   std::vector<Diagnostic> diagnostics;
   std::vector<std::string> files;
   LintPolicy policy;
+  policy.settings = &settings;
+  policy.catalog = merged_catalog ? &*merged_catalog : nullptr;
+  policy.report_unused_ignores = options.report_unused_ignores;
 
   const bool from_stdin = options.paths.size() == 1 && options.paths[0] == "-";
+  std::string stdin_text;
   if (from_stdin) {
-    std::string text(std::istreambuf_iterator<char>(std::cin), {});
+    stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
+    std::string text = stdin_text;
     const std::string name = options.stdin_filename.empty() ? "-" : options.stdin_filename;
     FileKind kind =
         forced_kind.value_or(kind_from_name(std::filesystem::path(name).filename().string()));
@@ -171,31 +206,38 @@ int run(const Options& options) {
     });
   }
 
-  const report::ReportInput input{
-      diagnostics, files, Registry::instance(), DOCKVET_VERSION, use_color(options.color), "."};
-  for (std::size_t i = 0; i < formats.size(); ++i) {
-    if (i < options.outputs.size() && options.outputs[i] != "-") {
-      std::ofstream out(options.outputs[i], std::ios::binary);
-      report::write_report(formats[i], input, out);
+  report::ReportInput input{diagnostics,
+                            files,
+                            Registry::instance(),
+                            DOCKVET_VERSION,
+                            use_color(options.color, settings.no_color),
+                            "."};
+  // SARIF's line hashes need the text again; reading it back keeps the lint itself streaming.
+  input.read_source = [&](std::string_view file) -> std::optional<std::string> {
+    if (from_stdin) return stdin_text;
+    std::ifstream in{std::string(file), std::ios::binary};
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  bool text_on_terminal = false;
+  for (const auto& spec : settings.formats) {
+    if (spec.output) {
+      std::ofstream out(*spec.output, std::ios::binary);
+      report::write_report(spec.format, input, out);
       if (!out) {
-        print_error(fmt::format("cannot write {}", options.outputs[i]));
+        print_error(fmt::format("cannot write {}", *spec.output));
         read_errors = true;
       }
     } else {
-      report::write_report(formats[i], input, std::cout);
+      report::write_report(spec.format, input, std::cout);
+      text_on_terminal = text_on_terminal || spec.format == "text";
     }
   }
   std::cout.flush();
-  if (formats.size() == 1 && formats[0] == "text") {
-    fmt::print(stderr, "{}\n", report::summary_line(input));
-  }
+  if (text_on_terminal) fmt::print(stderr, "{}\n", report::summary_line(input));
 
   if (read_errors) return kExitUsage;
-  if (options.no_fail || !threshold) return kExitClean;
-  for (const auto& d : diagnostics) {
-    if (d.severity <= *threshold) return kExitFindings;
-  }
-  return kExitClean;
+  return settings.should_fail(diagnostics) ? kExitFindings : kExitClean;
 }
 
 }  // namespace
@@ -223,6 +265,15 @@ int main(int argc, char** argv) {
   app.add_option("--failure-threshold", options.failure_threshold,
                  "Exit 1 only for findings at or above: error, warning, info, style, none");
   app.add_flag("--no-fail", options.no_fail, "Exit 0 even when there are findings");
+  app.add_option("-c,--config", options.config_path,
+                 "Configuration file (default: .dockvet.yaml, else .hadolint.yaml, searched from "
+                 "the current directory up to the repository root)");
+  app.add_option("--select", options.select, "Only report these codes, code prefixes or names")
+      ->allow_extra_args(false);
+  app.add_option("--ignore", options.ignore, "Never report these codes, code prefixes or names")
+      ->allow_extra_args(false);
+  app.add_flag("--report-unused-ignores", options.report_unused_ignores,
+               "Report ignore pragmas that suppress nothing (DV003)");
   app.add_option("--color", options.color, "Colour text output: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-j,--jobs", options.jobs, "Worker threads (default: one per core)");
@@ -241,6 +292,10 @@ int main(int argc, char** argv) {
   }
   try {
     return dockvet::run(options);
+  } catch (const dockvet::config::ConfigError& error) {
+    // Its message already reads "FILE:LINE:COL: error: ...".
+    std::fprintf(stderr, "dockvet: %s\n", error.what());
+    return dockvet::kExitUsage;
   } catch (const std::exception& error) {
     dockvet::print_error(error.what());
     return dockvet::kExitUsage;

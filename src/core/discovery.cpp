@@ -130,6 +130,8 @@ class Walker {
 
  private:
   void add(std::string path, FileKind kind) {
+    // "./Dockerfile" and "a/../Dockerfile" are reported the way users write them: "Dockerfile".
+    path = fs::path(path).lexically_normal().string();
     if (seen_.insert(path).second) result_.targets.push_back({std::move(path), kind});
   }
 

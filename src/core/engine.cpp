@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "catalog/catalog.h"
+#include "config/settings.h"
+#include "config/suppress.h"
 #include "docker/invocation.h"
 #include "dockerfile/dockerfile.h"
 #include "shell/shell.h"
@@ -21,6 +23,8 @@ namespace {
 // Codes of the input checks whose facts the engine itself finds (checks/DV00*.cpp).
 constexpr std::string_view kBinaryInputCode = "DV001";
 constexpr std::string_view kInvalidUtf8Code = "DV002";
+constexpr std::string_view kUnusedIgnoreCode = "DV003";
+constexpr std::string_view kMalformedPragmaCode = "DV004";
 
 // Git's heuristic: a NUL byte in the first 8000 bytes means binary.
 bool looks_binary(std::string_view text) {
@@ -110,22 +114,88 @@ Facts build_facts(const SourceFile& file) {
   return facts;
 }
 
+// Maps each line of a continued Dockerfile instruction to its first line, so that an ignore
+// pragma above an instruction covers all of it, as hadolint's does.
+std::function<std::uint32_t(std::uint32_t)> logical_lines(const SourceFile& file,
+                                                          const dockerfile::Dockerfile* model) {
+  if (!model) return {};
+  auto first_line = std::make_shared<std::vector<std::uint32_t>>(file.lines.line_count() + 1, 0);
+  for (const auto& instruction : model->instructions) {
+    const std::uint32_t first = file.lines.position(instruction.range.begin).line;
+    const std::uint32_t last =
+        file.lines
+            .position(std::max(instruction.range.begin, instruction.range.end) -
+                      (instruction.range.empty() ? 0 : 1))
+            .line;
+    for (std::uint32_t line = first; line <= last && line < first_line->size(); ++line) {
+      (*first_line)[line] = first;
+    }
+  }
+  return [first_line](std::uint32_t line) {
+    return line < first_line->size() && (*first_line)[line] ? (*first_line)[line] : line;
+  };
+}
+
+// Runs `check` and keeps the findings that the rules and pragmas let through.
+void run_check(const Check& check, const FileFacts& facts, const config::FileRules* rules,
+               config::Suppressions& suppressions, std::vector<Diagnostic>& kept) {
+  std::vector<Diagnostic> found;
+  Findings findings(check.meta(), facts.file, found);
+  check.run(facts, findings);
+  for (auto& diagnostic : found) {
+    if (suppressions.suppresses(diagnostic, check.meta())) continue;
+    if (rules) {
+      const auto severity = rules->decide(diagnostic, check.meta());
+      if (!severity) continue;
+      diagnostic.severity = *severity;
+    }
+    kept.push_back(std::move(diagnostic));
+  }
+}
+
 }  // namespace
 
 FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   FileResult result;
   result.path = file.path;
-  const Facts facts = build_facts(file);
+  Facts facts = build_facts(file);
   const catalog::Catalog& catalog = policy.catalog ? *policy.catalog : catalog::Catalog::builtin();
+  const config::Settings* settings = policy.settings;
+  std::optional<config::FileRules> rules;
+  if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));
+
+  config::Suppressions suppressions = config::parse_suppressions(
+      file, {!(settings && settings->disable_ignore_pragma),
+             logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)});
+  for (const auto& malformed : suppressions.malformed()) {
+    facts.issues.push_back({kMalformedPragmaCode, malformed.range, malformed.message});
+  }
+
+  const Check* unused_ignore_check = nullptr;
   const FileFacts view{file,          facts.dockerfile ? &*facts.dockerfile : nullptr,
                        facts.scripts, facts.invocations,
                        facts.issues,  catalog};
   for (const auto& check : Registry::instance().checks()) {
-    if (policy.check_enabled && !policy.check_enabled(check->meta(), file.path)) continue;
-    Findings findings(check->meta(), file, result.diagnostics);
-    check->run(view, findings);
+    if (check->meta().code == kUnusedIgnoreCode) {
+      unused_ignore_check = check.get();
+      continue;
+    }
+    if (rules && !rules->enabled(check->meta())) continue;
+    run_check(*check, view, rules ? &*rules : nullptr, suppressions, result.diagnostics);
   }
-  if (policy.post_process) policy.post_process(file, result.diagnostics);
+
+  // Whether a pragma was needed is known only once every other check has run.
+  if (policy.report_unused_ignores && unused_ignore_check &&
+      (!rules || rules->enabled(unused_ignore_check->meta()))) {
+    std::vector<FrontEndIssue> unused;
+    for (const auto& ignore : suppressions.unused()) {
+      unused.push_back({kUnusedIgnoreCode, ignore.range,
+                        "this ignore of " + ignore.text + " suppresses no finding; remove it"});
+    }
+    const FileFacts late{file, view.dockerfile, facts.scripts, facts.invocations, unused, catalog};
+    run_check(*unused_ignore_check, late, rules ? &*rules : nullptr, suppressions,
+              result.diagnostics);
+  }
   std::sort(result.diagnostics.begin(), result.diagnostics.end(), diagnostic_less);
   return result;
 }

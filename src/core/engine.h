@@ -15,14 +15,16 @@
 
 namespace dockvet {
 
-/// How one run decides what to report. Every member is optional: the default runs every check.
+namespace config {
+struct Settings;
+}
+
+/// How one run decides what to report. The default runs every check at its default severity,
+/// honours ignore pragmas and uses the built-in catalog.
 struct LintPolicy {
-  /// Whether a check runs on a file (path as discovered). Null means every check runs.
-  std::function<bool(const CheckMeta&, const std::string& path)> check_enabled;
-  /// Filters and adjusts a file's findings after the checks ran (config overrides, pragmas).
-  /// Null keeps them as they are.
-  std::function<void(const SourceFile&, std::vector<Diagnostic>&)> post_process;
-  const catalog::Catalog* catalog = nullptr;  // null means the built-in catalog
+  const config::Settings* settings = nullptr;  // rule selection, severities, pragma switch
+  const catalog::Catalog* catalog = nullptr;   // the built-in one merged with the config's
+  bool report_unused_ignores = false;          // turn pragmas that silenced nothing into DV003
 };
 
 /// The outcome of linting one file.
