@@ -71,7 +71,10 @@ class StatefulBaseWithoutVolume final : public Check {
     std::vector<const dockerfile::Stage*> reported;
     for (int stage : stateful::image_stages(dockerfile)) {
       const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
-      if (!chain.layout_known() || stateful::command_moves_data(dockerfile, chain)) continue;
+      if (!chain.layout_known() || stateful::command_moves_data(dockerfile, chain) ||
+          stateful::runs_client(dockerfile, chain, facts.catalog)) {
+        continue;
+      }
       if (std::find(reported.begin(), reported.end(), chain.root) != reported.end()) continue;
       const auto paths = unprotected_paths(dockerfile, chain);
       if (paths.empty()) continue;

@@ -39,7 +39,10 @@ class DataPathMovedOutsideVolume final : public Check {
     std::vector<const dockerfile::KeyValue*> reported;
     for (int stage : stateful::image_stages(dockerfile)) {
       const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
-      if (!chain.layout_known() || stateful::command_moves_data(dockerfile, chain)) continue;
+      if (!chain.layout_known() || stateful::command_moves_data(dockerfile, chain) ||
+          stateful::runs_client(dockerfile, chain, facts.catalog)) {
+        continue;
+      }
       const auto inherited = chain.inherited_volumes();
       const auto declared = stateful::chain_volumes(dockerfile, chain);
       for (const auto& data : stateful::data_paths(dockerfile, chain)) {

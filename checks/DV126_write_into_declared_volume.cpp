@@ -49,6 +49,25 @@ std::optional<std::string> workdir_at(const dockerfile::Dockerfile& dockerfile,
   return dir;
 }
 
+// The targets of the RUN's `--mount` flags: writes below them go to that mount, not the volume.
+std::vector<std::string> mount_targets(const dockerfile::Instruction& run) {
+  std::vector<std::string> out;
+  for (const auto& flag : run.flags) {
+    if (flag.name != "mount") continue;
+    std::string_view rest = flag.expanded;
+    while (!rest.empty()) {
+      const auto comma = rest.find(',');
+      const std::string_view field = rest.substr(0, comma);
+      for (std::string_view key : {"target=", "dst=", "destination="}) {
+        if (field.substr(0, key.size()) == key) out.emplace_back(field.substr(key.size()));
+      }
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> absolute(const stateful::WrittenPath& written,
                                     const std::optional<std::string>& workdir) {
   if (!written.known || written.path.empty()) return std::nullopt;
@@ -100,11 +119,16 @@ class WriteIntoDeclaredVolume final : public Check {
       const auto volumes = active_volumes(facts, chain, script.instruction);
       if (volumes.empty()) continue;
       std::optional<std::string> workdir = workdir_at(dockerfile, chain, script.instruction);
+      const auto mounts = mount_targets(run);
       for (const auto& command : script.commands) {
         if (stateful::program_name(command) == "cd") workdir.reset();
         for (const auto& written : stateful::written_paths(command)) {
           const auto path = absolute(written, workdir);
-          if (!path) continue;
+          if (!path || std::any_of(mounts.begin(), mounts.end(), [&](const std::string& m) {
+                return docker::covers_path(m, *path);
+              })) {
+            continue;
+          }
           const auto volume = std::find_if(volumes.begin(), volumes.end(), [&](const auto& v) {
             return docker::covers_path(v.path, *path);
           });

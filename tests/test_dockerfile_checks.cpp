@@ -87,6 +87,12 @@ TEST_CASE("DV121 stays quiet when a VOLUME holds the data or the image is unknow
   CHECK(lint("DV121", "FROM postgres:17\n").empty());
   CHECK(lint("DV121", "FROM elasticsearch:8.15.0\nCMD [\"elasticsearch\", \"-Epath.data=/x\"]\n")
             .empty());
+  CHECK(lint("DV121", "FROM mcr.microsoft.com/mssql/server:2022-latest\nENTRYPOINT [\"bash\"]\n")
+            .empty());
+  CHECK(lint("DV121",
+             "FROM mcr.microsoft.com/mssql/server:2022-latest\nCMD [\"bash\"]\n"
+             "ENTRYPOINT [\"/opt/mssql/bin/sqlservr\"]\n")
+            .size() == 1);
 }
 
 TEST_CASE("DV122 reports an ENV that moves the data out of the inherited VOLUME", "[dfchecks]") {
@@ -180,6 +186,10 @@ TEST_CASE("DV126 reports RUN writes under an earlier or inherited VOLUME", "[dfc
   CHECK(lint("DV126", "FROM busybox\nRUN mkdir -p /data/cache\nVOLUME /data\nCOPY seed/ /data/\n")
             .empty());
   CHECK(lint("DV126", "FROM busybox\nVOLUME /data\nRUN cp /data/a /tmp/b && tar -cf x.tar /data\n")
+            .empty());
+  CHECK(lint("DV126",
+             "FROM busybox\nVOLUME /data\nRUN --mount=type=cache,target=/data/cache touch "
+             "/data/cache/x\n")
             .empty());
 }
 

@@ -192,6 +192,39 @@ bool command_moves_data(const Dockerfile& dockerfile, const StageChain& chain) {
   return false;
 }
 
+namespace {
+
+// The program a CMD or ENTRYPOINT starts: the first exec-form element, or the first word of a
+// shell form.
+std::string program_of(const Instruction& instruction) {
+  if (instruction.words.empty()) return {};
+  const std::string& first = instruction.words.front().expanded;
+  if (instruction.is_exec_form()) return first;
+  const auto end = first.find_first_of(" \t");
+  return first.substr(0, end);
+}
+
+}  // namespace
+
+bool runs_client(const Dockerfile& dockerfile, const StageChain& chain,
+                 const catalog::Catalog& catalog) {
+  const Instruction* entrypoint = nullptr;
+  const Instruction* cmd = nullptr;
+  for (int i : chain_instructions(dockerfile, chain)) {
+    const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
+    if (instruction.keyword == Keyword::entrypoint) {
+      entrypoint = &instruction;
+      cmd = nullptr;  // a new ENTRYPOINT resets the CMD inherited so far
+    }
+    if (instruction.keyword == Keyword::cmd) cmd = &instruction;
+  }
+  const Instruction* start = entrypoint != nullptr ? entrypoint : cmd;
+  if (start == nullptr) return false;
+  const std::string program = program_of(*start);
+  const catalog::Entry* entry = chain.image ? chain.image->entry : nullptr;
+  return !program.empty() && catalog.runs_client(entry, program);
+}
+
 std::string describe_image(const StageChain& chain) {
   std::string text = chain.root ? chain.root->base.expanded : std::string();
   if (chain.image && !chain.image->assumed_version.empty()) {

@@ -66,6 +66,11 @@ std::vector<DataPath> data_paths(const dockerfile::Dockerfile& dockerfile, const
 /// (`--dbpath`, `--datadir`, …): the data path is then whatever that argument says.
 bool command_moves_data(const dockerfile::Dockerfile& dockerfile, const StageChain& chain);
 
+/// True when the chain's ENTRYPOINT (or, without one, its CMD) starts a client or utility of
+/// the image (`psql`, `sqlcmd`, `bash`…) instead of its server (reference rule 16).
+bool runs_client(const dockerfile::Dockerfile& dockerfile, const StageChain& chain,
+                 const catalog::Catalog& catalog);
+
 /// "postgres:17 (version 17)" for messages.
 std::string describe_image(const StageChain& chain);
 
