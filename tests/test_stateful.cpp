@@ -101,6 +101,8 @@ TEST_CASE("knobs move the data and the verdict follows it", "[stateful]") {
   CHECK(verdicts("docker run -v ./my.cnf:/etc/mysql/conf.d/my.cnf mysql:8.4") ==
         List{"/var/lib/mysql=unknown"});
   CHECK(verdicts("docker run -d nats -js -sd /data") == List{"/data=container_layer"});
+  CHECK(verdicts("docker run -v cfg:/data/configdb mongo:8 --configsvr --replSet cfg") ==
+        List{"/data/db=unknown"});
 }
 
 TEST_CASE("near-miss mounts are recognised conservatively", "[stateful]") {

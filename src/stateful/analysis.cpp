@@ -251,6 +251,7 @@ Relocated find_relocation(const docker::Invocation& invocation, const catalog::R
     }
   }
   if (has_config_knob && config_may_move_data(invocation, resolved.data_paths)) out.unknown = true;
+  if (mode_moves_data(invocation.command)) out.unknown = true;
   return out;
 }
 

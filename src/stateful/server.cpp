@@ -67,6 +67,11 @@ bool persistence_switched_off(const std::vector<Word>& command) {
   return saves_off && !append_only;
 }
 
+bool mode_moves_data(const std::vector<Word>& command) {
+  return std::any_of(command.begin(), command.end(),
+                     [](const Word& word) { return word.known() && word.text() == "--configsvr"; });
+}
+
 bool looks_like_config(std::string_view path) {
   static constexpr std::array<std::string_view, 10> extensions = {
       ".conf", ".cnf", ".cfg", ".ini", ".yml", ".yaml", ".xml", ".json", ".properties", ".toml"};

@@ -22,6 +22,10 @@ bool starts_server(const docker::Invocation& invocation, const catalog::Resolved
 /// (reference 1.8, redis), influxdb 3's `--object-store memory` (row 29).
 bool persistence_switched_off(const std::vector<Word>& command);
 
+/// True when an argument switches the server into a mode with another data directory that the
+/// catalog's knobs do not model: mongod `--configsvr` writes to /data/configdb (reference row 15).
+bool mode_moves_data(const std::vector<Word>& command);
+
 /// True for a path that names a configuration file or directory (`/etc/mysql/conf.d`,
 /// `/usr/local/etc/redis/redis.conf`), which may move the data directory invisibly (rule 13).
 bool looks_like_config(std::string_view path);
