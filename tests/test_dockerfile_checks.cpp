@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "core/check.h"
 #include "core/engine.h"
 
 namespace {
@@ -208,4 +209,26 @@ TEST_CASE("DV127 reports a VOLUME at postgres 18's old data path", "[dfchecks]")
              "FROM postgres:18\nENV PGDATA=/var/lib/postgresql/data\nVOLUME "
              "/var/lib/postgresql/data\n")
             .empty());
+}
+
+TEST_CASE("each DV12x check's bad example fires only that check, its good example nothing",
+          "[dfchecks]") {
+  for (const std::string code :
+       {"DV120", "DV121", "DV122", "DV123", "DV124", "DV125", "DV126", "DV127"}) {
+    INFO(code);
+    const dockvet::Check* check = dockvet::Registry::instance().find(code);
+    REQUIRE(check != nullptr);
+    const auto& meta = check->meta();
+    CHECK(meta.example_language == "dockerfile");
+    auto codes = [](std::string_view text) {
+      dockvet::SourceFile file("Dockerfile", dockvet::FileKind::dockerfile, std::string(text));
+      std::vector<std::string> out;
+      for (const auto& d : dockvet::lint_source(file, dockvet::LintPolicy{}).diagnostics) {
+        out.push_back(d.code);
+      }
+      return out;
+    };
+    CHECK(codes(meta.bad_example) == std::vector<std::string>{code});
+    CHECK(codes(meta.good_example).empty());
+  }
 }
