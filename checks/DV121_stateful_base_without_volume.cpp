@@ -90,7 +90,7 @@ class StatefulBaseWithoutVolume final : public Check {
     std::string where;
     for (const auto& data : paths) {
       targets.push_back(data.path);
-      if (!where.empty()) where += " and ";
+      if (!where.empty()) where += ", ";
       where += data.default_path;
       if (data.relocated_by != nullptr) {
         where += " (moved to " + data.path + " by ENV " + data.relocated_by->key.expanded + ")";

@@ -143,9 +143,12 @@ class WriteIntoDeclaredVolume final : public Check {
   static void report(const CommandLine& command, const std::string& path,
                      const ActiveVolume& volume, ByteRange range, Findings& findings) {
     const std::string program = stateful::program_name(command);
+    const std::string subject = program.empty() ? std::string("this command") : "`" + program + "`";
+    const std::string where = docker::same_path(path, volume.path)
+                                  ? " changes " + path + ", "
+                                  : " writes " + path + " inside " + volume.path + ", ";
     std::string message =
-        (program.empty() ? std::string("this command") : "`" + program + "`") + " writes " + path +
-        " inside " + volume.path + ", " + volume.origin +
+        subject + where + volume.origin +
         ": the classic builder discards the change, and BuildKit keeps it only in the image, "
         "where it seeds an empty volume on first start and never reaches a volume that already "
         "holds data; " +
