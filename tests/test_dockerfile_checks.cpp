@@ -172,6 +172,7 @@ TEST_CASE("DV126 reports RUN writes under an earlier or inherited VOLUME", "[dfc
         "empty volume on first start and never reaches a volume that already holds data; do it "
         "before the VOLUME line, with COPY, or at container start");
   CHECK(found[1].where == "3:43-3:48");
+  CHECK(found[1].message.rfind("`chown` changes /data, the VOLUME declared on line 2: ", 0) == 0);
   CHECK(found[2].where == "5:11-5:16");
 
   const auto inherited =
@@ -231,4 +232,36 @@ TEST_CASE("each DV12x check's bad example fires only that check, its good exampl
     CHECK(codes(meta.bad_example) == std::vector<std::string>{code});
     CHECK(codes(meta.good_example).empty());
   }
+}
+
+TEST_CASE("DV120 and DV121 judge the stages that end up as images", "[dfchecks]") {
+  CHECK(lint("DV120",
+             "FROM debian:bookworm AS db\nRUN apt-get install -y redis-server\nFROM alpine:3.20\n"
+             "RUN --mount=type=bind,from=db,target=/db true\n")
+            .empty());
+  const auto target = lint("DV120",
+                           "FROM debian:bookworm AS db\nRUN zypper --non-interactive install "
+                           "rabbitmq-server\nFROM alpine:3.20 AS app\nRUN true\n");
+  REQUIRE(target.size() == 1);
+  CHECK(target[0].where == "2:38-2:53");
+  CHECK(lint("DV120",
+             "FROM fedora:40\nRUN yum install -y mysql-server && yum remove -y "
+             "mysql-server\n")
+            .empty());
+
+  const auto relocated = lint("DV121",
+                              "FROM grafana/grafana:11.2.0 AS base\nENV "
+                              "GF_PATHS_DATA=/srv/grafana\nFROM base AS dev\nRUN true\nFROM base "
+                              "AS prod\nRUN true\n");
+  REQUIRE(relocated.size() == 1);
+  CHECK(relocated[0].where == "1:6-1:28");
+  CHECK(relocated[0].message.find("keeps its data in /var/lib/grafana (moved to /srv/grafana by "
+                                  "ENV GF_PATHS_DATA)") != std::string::npos);
+  CHECK(relocated[0].fix == "\nVOLUME /srv/grafana");
+  const auto drupal = lint("DV121", "FROM drupal:11.3-apache\n");
+  REQUIRE(drupal.size() == 1);
+  CHECK(drupal[0].fix ==
+        "\nVOLUME /var/www/html/modules /var/www/html/profiles /var/www/html/themes "
+        "/var/www/html/sites");
+  CHECK(lint("DV121", "FROM timescale/timescaledb:latest\n").empty());
 }
