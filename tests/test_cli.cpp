@@ -62,7 +62,7 @@ struct Scratch {
 
 }  // namespace
 
-TEST_CASE("--version and --help exit 0, a bad option exits 2", "[cli]") {
+TEST_CASE("option --version and --help exit 0, a bad option exits 2", "[cli]") {
   const auto version = run_dockvet("--version");
   CHECK(version.exit_code == 0);
   CHECK(version.out.find("dockvet ") == 0);
@@ -76,7 +76,7 @@ TEST_CASE("--version and --help exit 0, a bad option exits 2", "[cli]") {
   CHECK(bad_value.err.find("unknown format 'yaml'") != std::string::npos);
 }
 
-TEST_CASE("--list-rules and --explain come from the rules' metadata", "[cli]") {
+TEST_CASE("option --list-rules and --explain come from the rules' metadata", "[cli]") {
   const auto list = run_dockvet("--list-rules");
   CHECK(list.exit_code == 0);
   CHECK(list.out.find("DV002    invalid-utf8") != std::string::npos);

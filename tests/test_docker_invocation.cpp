@@ -128,7 +128,7 @@ TEST_CASE("a value flag ending a group takes the next word", "[docker]") {
   CHECK(text_of(p.invocation->image) == "postgres");
 }
 
-TEST_CASE("-- ends the options", "[docker]") {
+TEST_CASE("docker option -- ends the options", "[docker]") {
   const auto p = parse("docker run --rm -- -odd-image --flag x");
   REQUIRE(p.invocation);
   CHECK(text_of(p.invocation->image) == "-odd-image");
@@ -229,7 +229,7 @@ TEST_CASE("service create with --mount and --replicas", "[docker]") {
   CHECK_FALSE(help.invocation->image);
 }
 
-TEST_CASE("-h is the hostname for run and create", "[docker]") {
+TEST_CASE("docker option -h is the hostname for run and create", "[docker]") {
   const auto p = parse("docker run -d -h rabbit1 --hostname=rabbit2 rabbitmq:3");
   REQUIRE(p.invocation);
   CHECK(text_of(p.invocation->hostname) == "rabbit2");
@@ -248,7 +248,7 @@ TEST_CASE("other docker commands are not invocations", "[docker]") {
   }
 }
 
-TEST_CASE("--help before the image only prints usage", "[docker]") {
+TEST_CASE("docker option --help before the image only prints usage", "[docker]") {
   const auto p = parse("docker run --help");
   REQUIRE(p.invocation);
   CHECK(p.invocation->help_only);

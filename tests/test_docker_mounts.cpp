@@ -28,7 +28,7 @@ std::string text_of(const std::optional<Word>& word) {
 
 }  // namespace
 
-TEST_CASE("-v with only a destination is an anonymous volume", "[docker]") {
+TEST_CASE("docker option -v with only a destination is an anonymous volume", "[docker]") {
   const auto s = spec("/var/lib/mysql/");
   const Mount mount = parse_volume_spec(s.word);
   CHECK(mount.kind == MountKind::anonymous_volume);
@@ -39,7 +39,7 @@ TEST_CASE("-v with only a destination is an anonymous volume", "[docker]") {
   CHECK(test::slice(s.line, mount.value_range) == "/var/lib/mysql/");
 }
 
-TEST_CASE("-v sources classify as named volume, bind or unknown", "[docker]") {
+TEST_CASE("docker option -v sources classify as named volume, bind or unknown", "[docker]") {
   struct Case {
     std::string_view value;
     MountKind kind;
@@ -90,7 +90,7 @@ TEST_CASE("-v sources classify as named volume, bind or unknown", "[docker]") {
   }
 }
 
-TEST_CASE("-v keeps exact ranges of source and target", "[docker]") {
+TEST_CASE("docker option -v keeps exact ranges of source and target", "[docker]") {
   const auto s = spec("${DATA:-/srv}:/var/lib/mysql:ro");
   const Mount mount = parse_volume_spec(s.word);
   REQUIRE(mount.source);
@@ -103,7 +103,7 @@ TEST_CASE("-v keeps exact ranges of source and target", "[docker]") {
   CHECK(mount.options == std::vector<std::string>{"ro"});
 }
 
-TEST_CASE("-v options: modes, podman overlay, Windows targets", "[docker]") {
+TEST_CASE("docker option -v options: modes, podman overlay, Windows targets", "[docker]") {
   const Mount ro = parse_volume_spec(spec("/etc/x:/etc/x:ro,z").word);
   CHECK(ro.readonly);
   CHECK(ro.options == std::vector<std::string>{"ro", "z"});
@@ -129,7 +129,7 @@ TEST_CASE("-v options: modes, podman overlay, Windows targets", "[docker]") {
   CHECK(expanded_target.target_path == "$TARGET");
 }
 
-TEST_CASE("--mount fields in any order, quoted, with defaults", "[docker]") {
+TEST_CASE("docker option --mount fields in any order, quoted, with defaults", "[docker]") {
   const auto bind = parse_mount_spec(spec("type=bind,source=/a,target=/b/,readonly").word);
   CHECK(bind.kind == MountKind::bind);
   CHECK(text_of(bind.source) == "/a");
@@ -172,7 +172,7 @@ TEST_CASE("--mount fields in any order, quoted, with defaults", "[docker]") {
   CHECK(test::slice(with_range.line, ranged.source->range) == "pg");
 }
 
-TEST_CASE("--tmpfs target and options", "[docker]") {
+TEST_CASE("docker option --tmpfs target and options", "[docker]") {
   const auto s = spec("/var/lib/postgresql/data:rw,size=64m");
   const auto mount = parse_tmpfs_spec(s.word);
   CHECK(mount.kind == MountKind::tmpfs);

@@ -274,6 +274,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_flag("--report-unused-ignores", options.report_unused_ignores,
                "Report ignore pragmas that suppress nothing (DV003)");
+  app.add_flag_function(
+      "--no-color", [&](std::int64_t) { options.color = "never"; },
+      "Never colour the output (as --color never; NO_COLOR is honoured too)");
   app.add_option("--color", options.color, "Colour text output: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("-j,--jobs", options.jobs, "Worker threads (default: one per core)");
