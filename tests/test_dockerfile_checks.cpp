@@ -265,3 +265,26 @@ TEST_CASE("DV120 and DV121 judge the stages that end up as images", "[dfchecks]"
         "/var/www/html/sites");
   CHECK(lint("DV121", "FROM timescale/timescaledb:latest\n").empty());
 }
+
+TEST_CASE("DV126 reads the destination of common write commands", "[dfchecks]") {
+  const auto found = lint("DV126",
+                          "FROM busybox\nVOLUME /d\n"
+                          "RUN git clone --depth 1 https://x/r.git /d/r\n"
+                          "RUN curl -fsSL -o /d/a.tgz https://x/a.tgz\n"
+                          "RUN wget -O /d/b https://x/b\n"
+                          "RUN tar -xzf /tmp/a.tgz -C /d/src\n"
+                          "RUN ln -s /opt/app /d/app\n"
+                          "RUN sed -i 's/a/b/' /d/conf /etc/other\n"
+                          "RUN install -d -m 0750 /d/logs\n"
+                          "RUN cp -t /d/bin /tmp/tool\n"
+                          "RUN initdb --pgdata=/d/pg\n");
+  std::vector<std::string> where;
+  for (const auto& f : found) where.push_back(f.where);
+  CHECK(where == std::vector<std::string>{"3:41-3:45", "4:19-4:27", "5:13-5:17", "6:28-6:34",
+                                          "7:20-7:26", "8:21-8:28", "9:24-9:31", "10:11-10:17",
+                                          "11:12-11:26"});
+  CHECK(lint("DV126",
+             "FROM busybox\nVOLUME /d\nRUN git clone https://x/r.git && curl -o /tmp/x "
+             "https://x && tar -cf /tmp/d.tar /d && sed 's/a/b/' /d/conf\n")
+            .empty());
+}
