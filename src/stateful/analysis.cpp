@@ -428,7 +428,12 @@ std::string describe_image(const std::string& image, const catalog::Resolved& re
     case VersionBasis::tag: return image + " (version " + resolved.assumed_version + ")";
     case VersionBasis::latest:
     case VersionBasis::no_tag:
-      if (resolved.entry->latest.empty()) return image + " (latest)";
+      if (resolved.entry->latest.empty()) {
+        // A tag without a version ("v24.2.0", "alpine") says nothing we could add.
+        return resolved.basis == VersionBasis::no_tag || image.ends_with(":latest")
+                   ? image + " (latest)"
+                   : image;
+      }
       return image + " (latest = " + resolved.entry->latest + ")";
     case VersionBasis::unknown_tag:
       return image + " (tag unknown; every version keeps its data in the same place)";
