@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Prints the ratios of one bench/run.sh run from its hyperfine JSON files.
+
+    report.py RESULTS_DIR
+
+Every ratio divides two means measured in the same run, so machine load moves both sides.
+"""
+
+import json
+import os
+import sys
+
+
+def load(directory, name):
+    path = os.path.join(directory, name + ".json")
+    if not os.path.exists(path):
+        return None
+    with open(path) as source:
+        return {r["command"]: r for r in json.load(source)["results"]}
+
+
+def show(results):
+    for command, r in results.items():
+        spread = r.get("stddev") or 0.0
+        print(f"  {command:<18} {r['mean'] * 1000:10.1f} ms  ± {spread * 1000:7.1f}  "
+              f"(min {r['min'] * 1000:.1f}, user {r['user'] * 1000:.0f}, sys {r['system'] * 1000:.0f})")
+
+
+def ratio(results, slower, faster):
+    if slower in results and faster in results:
+        value = results[slower]["mean"] / results[faster]["mean"]
+        print(f"  {slower} / {faster}: {value:.2f}x")
+
+
+def main():
+    directory = sys.argv[1]
+    peers = load(directory, "peers")
+    if peers:
+        print("dockvet vs peers, same Dockerfiles (peer time / dockvet time):")
+        show(peers)
+        for peer in ("dockerfilelint", "dockerfile_lint", "dockerfile-utils"):
+            ratio(peers, peer, "dockvet -j1")
+            ratio(peers, peer, "dockvet")
+    tally = load(directory, "tally")
+    if tally:
+        print("tally subset:")
+        show(tally)
+        ratio(tally, "tally", "dockvet -j1")
+    floor = load(directory, "floor")
+    if floor:
+        print("dockvet end to end vs the floor (dockvet time / floor time):")
+        show(floor)
+        ratio(floor, "dockvet -j1", "floor frontend")
+        ratio(floor, "dockvet -j1", "floor lines")
+    small = load(directory, "small")
+    if small:
+        print("one small Dockerfile (target <= 5 ms):")
+        show(small)
+    for name, unit in (("linear-count", "count"), ("linear-size", "size")):
+        results = load(directory, name)
+        if results:
+            print(f"linearity in file {unit} (time / time at x1; linear is 4 and 16):")
+            show(results)
+            for k in (4, 16):
+                ratio(results, f"{unit} x{k}", f"{unit} x1")
+
+
+if __name__ == "__main__":
+    main()

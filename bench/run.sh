@@ -1,0 +1,169 @@
+#!/usr/bin/env bash
+# dockvet's benchmark (issue 5): speed and memory measured here, never in a timed test.
+#
+#   bench/run.sh [N] [DIR]      N generated files (default 4000) under DIR (default bench/inputs)
+#
+# Builds a Release dockvet in build-bench/, compiles the floor driver against that build's
+# static libraries, installs the pinned npm peers into bench/node_modules without running any
+# install script, generates the inputs, times everything with hyperfine in this one run and
+# prints the ratios. Results (hyperfine JSON) go to build-bench/bench-results/.
+#
+# Knobs (environment): RUNS (hyperfine runs, default 5), TALLY_FILES (tally's subset, default
+# 200), RSS_FILES (the peak-RSS tree, default 40000), LINEAR_BASE (files at 1x, default 500),
+# SKIP_BUILD=1, SKIP_PEERS=1, SKIP_LINEAR=1, SKIP_RSS=1.
+set -euo pipefail
+
+N=${1:-4000}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+DIR=$(realpath -m "${2:-$ROOT/bench/inputs}")
+BUILD=$ROOT/build-bench
+OUT=$BUILD/bench-results
+RUNS=${RUNS:-5}
+TALLY_FILES=${TALLY_FILES:-200}
+RSS_FILES=${RSS_FILES:-40000}
+LINEAR_BASE=${LINEAR_BASE:-500}
+DOCKVET=$BUILD/dockvet
+FLOOR=$BUILD/bench-floor
+TALLY=$ROOT/bench/node_modules/@wharflab/tally-linux-x64/bin/tally
+mkdir -p "$OUT"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+
+# --- Tools ---------------------------------------------------------------------------------------
+if ! command -v hyperfine >/dev/null; then
+  say "installing hyperfine"
+  apt-get install -y hyperfine >/dev/null || { apt-get update >/dev/null && apt-get install -y hyperfine >/dev/null; }
+fi
+
+if [[ -z ${SKIP_BUILD:-} ]]; then
+  say "building a Release dockvet in $BUILD"
+  # GCC 12 at -O3 raises false -Wrestrict/-Wstringop-overflow warnings inside libstdc++'s
+  # std::string (src/catalog/version.cpp); they stay warnings here so the bench can build.
+  cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+    "-DCMAKE_CXX_FLAGS=${BENCH_CXX_FLAGS:--Wno-error=restrict -Wno-error=stringop-overflow -Wno-error=array-bounds -Wno-error=maybe-uninitialized}" >/dev/null
+  cmake --build "$BUILD" --target dockvet dockvet_core tree_sitter_bash tree_sitter_runtime
+  say "compiling the floor driver"
+  g++ -std=c++20 -O3 -DNDEBUG -Wall -Wextra -Werror -I "$ROOT/src" \
+    -isystem "$ROOT/grammars/node_modules/tree-sitter/vendor/tree-sitter/lib/include" \
+    "$ROOT/bench/floor.cpp" -o "$FLOOR" \
+    "$BUILD/libdockvet_core.a" "$BUILD/libtree_sitter_bash.a" "$BUILD/libtree_sitter_runtime.a" \
+    -lfmt -lyaml-cpp -pthread
+fi
+
+if [[ -z ${SKIP_PEERS:-} ]]; then
+  say "installing the npm peers (npm ci --ignore-scripts)"
+  (cd "$ROOT/bench" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
+fi
+
+# --- Inputs --------------------------------------------------------------------------------------
+# generate COUNT DIR [SIZE]: reuses a tree made with the same arguments.
+generate() {
+  local count=$1 dir=$2 size=${3:-1} stamp="$2/.generated"
+  if [[ -f $stamp && $(cat "$stamp") == "$count x$size" ]]; then return; fi
+  say "generating $count files (size x$size) in $dir"
+  rm -rf "$dir"
+  python3 "$ROOT/bench/generate.py" "$count" "$dir" --size "$size"
+  echo "$count x$size" >"$stamp"
+}
+generate "$N" "$DIR"
+
+# The first TALLY_FILES Dockerfiles, for the slow peer; dockvet is timed on the same subset.
+SUBSET=$DIR-subset$TALLY_FILES
+if [[ ! -f $SUBSET/.done ]]; then
+  rm -rf "$SUBSET" && mkdir -p "$SUBSET"
+  find "$DIR/dockerfiles" -type f | sort | head -n "$TALLY_FILES" | while read -r f; do
+    rel=${f#"$DIR/dockerfiles/"}
+    mkdir -p "$SUBSET/$(dirname "$rel")" && cp "$f" "$SUBSET/$rel"
+  done
+  touch "$SUBSET/.done"
+fi
+
+DOCKERFILES=$(find "$DIR/dockerfiles" -type f | wc -l)
+ALL_FILES=$(find "$DIR" -type f ! -name .generated | wc -l)
+
+say "machine"
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "nproc: $(nproc)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "dockvet commit: $(git -C "$ROOT" rev-parse --short HEAD)"
+  echo "inputs: $ALL_FILES files in $DIR ($DOCKERFILES Dockerfiles, $(du -sh "$DIR" | cut -f1))"
+} | tee "$OUT/machine.txt" >&2
+
+hf() {  # hf NAME hyperfine-args...: runs hyperfine and keeps its JSON
+  local name=$1
+  shift
+  hyperfine --style basic -i --export-json "$OUT/$name.json" "$@" >&2
+}
+
+# --- 1. dockvet against the peers, same Dockerfiles ----------------------------------------------
+if [[ -z ${SKIP_PEERS:-} ]]; then
+  say "peers on $DOCKERFILES Dockerfiles"
+  hf peers --warmup 1 --runs "$RUNS" \
+    -n "dockvet -j1" "$DOCKVET -j1 --no-color $DIR/dockerfiles" \
+    -n "dockvet" "$DOCKVET --no-color $DIR/dockerfiles" \
+    -n "dockerfilelint" "node $ROOT/bench/peers/dockerfilelint.js $DIR/dockerfiles" \
+    -n "dockerfile_lint" "node $ROOT/bench/peers/dockerfile_lint.js $DIR/dockerfiles" \
+    -n "dockerfile-utils" "node $ROOT/bench/peers/dockerfile-utils.js $DIR/dockerfiles"
+
+  say "tally on $TALLY_FILES Dockerfiles (slow checks off: they need a registry)"
+  if [[ -x $TALLY ]]; then
+    hf tally --warmup 0 --runs 1 \
+      -n "dockvet -j1" "$DOCKVET -j1 --no-color $SUBSET" \
+      -n "tally" "$TALLY lint --no-config --no-color --slow-checks off -f json -o /dev/null $SUBSET"
+  else
+    echo "tally binary missing at $TALLY" >&2
+  fi
+fi
+
+# --- 2. dockvet end to end against the floor -----------------------------------------------------
+say "dockvet vs the floor on all $ALL_FILES files (single thread)"
+"$FLOOR" frontend "$DIR" || true
+"$FLOOR" lines "$DIR" || true
+hf floor --warmup 1 --runs "$RUNS" \
+  -n "dockvet -j1" "$DOCKVET -j1 --no-color $DIR" \
+  -n "dockvet" "$DOCKVET --no-color $DIR" \
+  -n "floor frontend" "$FLOOR frontend $DIR" \
+  -n "floor lines" "$FLOOR lines $DIR"
+
+# --- 3. one small Dockerfile -------------------------------------------------------------------
+SMALL=$OUT/small/Dockerfile
+mkdir -p "$(dirname "$SMALL")"
+printf 'FROM postgres:16\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY init.sql /docker-entrypoint-initdb.d/\nUSER postgres\n' >"$SMALL"
+say "one small Dockerfile"
+hf small -N --warmup 5 --runs 50 "$DOCKVET --no-color $SMALL"
+
+# --- 4. peak RSS on RSS_FILES files --------------------------------------------------------------
+if [[ -z ${SKIP_RSS:-} ]]; then
+  generate "$RSS_FILES" "$DIR-$RSS_FILES"
+  say "peak RSS on $RSS_FILES files"
+  for jobs in 1 0; do
+    /usr/bin/time -v "$DOCKVET" -j"$jobs" --no-color "$DIR-$RSS_FILES" >/dev/null 2>"$OUT/rss-j$jobs.txt" || true
+    grep -E "Maximum resident|Elapsed" "$OUT/rss-j$jobs.txt" | sed "s/^/  -j$jobs /" | tee -a "$OUT/rss.txt" >&2
+  done
+fi
+
+# --- 5. linearity in file count and in file size -------------------------------------------------
+if [[ -z ${SKIP_LINEAR:-} ]]; then
+  for k in 1 4 16; do
+    generate $((LINEAR_BASE * k)) "$DIR-count$k"
+    generate "$LINEAR_BASE" "$DIR-size$k" "$k"
+  done
+  say "linearity (dockvet -j1)"
+  hf linear-count --warmup 1 --runs "$RUNS" \
+    -n "count x1" "$DOCKVET -j1 --no-color $DIR-count1" \
+    -n "count x4" "$DOCKVET -j1 --no-color $DIR-count4" \
+    -n "count x16" "$DOCKVET -j1 --no-color $DIR-count16"
+  hf linear-size --warmup 1 --runs "$RUNS" \
+    -n "size x1" "$DOCKVET -j1 --no-color $DIR-size1" \
+    -n "size x4" "$DOCKVET -j1 --no-color $DIR-size4" \
+    -n "size x16" "$DOCKVET -j1 --no-color $DIR-size16"
+  for k in 1 4 16; do
+    echo "count x$k: $(du -sb "$DIR-count$k" | cut -f1) bytes; size x$k: $(du -sb "$DIR-size$k" | cut -f1) bytes"
+  done | tee "$OUT/linear-bytes.txt" >&2
+fi
+
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt" >&2
+say "ratios"
+python3 "$ROOT/bench/report.py" "$OUT"
