@@ -150,3 +150,27 @@ TEST_CASE("pragmas silence findings, and unused ones are reported on request", "
         "Dockerfile:6:18: info: this ignore of DV101 suppresses no finding; remove it [DV003]\n");
   CHECK(unused.exit_code == 1);
 }
+
+TEST_CASE("catalog entries from the config extend the built-in catalog", "[cli][config]") {
+  Repo repo;
+  repo.write(".dockvet.yaml",
+             "catalog:\n"
+             "  - name: acme-ledger\n"
+             "    images: [registry.acme.test/ledger]\n"
+             "    class: database\n"
+             "    data_paths: [/var/lib/ledger]\n"
+             "    volume_name: ledger\n");
+  repo.write("run.sh",
+             "docker run -d registry.acme.test/ledger:2\n"
+             "docker run -d -v ledger:/var/lib/ledger registry.acme.test/ledger:2\n");
+  const Run run = repo.dockvet("--format gnu run.sh");
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("run.sh:1:15: error:") == 0);
+  CHECK(run.out.find("/var/lib/ledger") != std::string::npos);
+  CHECK(run.out.find("run.sh:2:") == std::string::npos);
+
+  repo.write(".dockvet.yaml", "catalog:\n  - name: broken\n    class: spaceship\n");
+  const Run broken = repo.dockvet("run.sh");
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find("broken") != std::string::npos);
+}

@@ -12,6 +12,7 @@
 #include <iostream>
 #include <iterator>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -146,11 +147,15 @@ int run(const Options& options) {
   std::optional<catalog::Catalog> merged_catalog;
   if (!settings.catalog.empty()) {
     merged_catalog = catalog::Catalog::builtin();
-    const auto errors =
-        merged_catalog->merge(settings.catalog, settings.config_path.value_or("config"));
+    // The config's `catalog:` is the list of entries; the catalog document wraps it.
+    const nlohmann::json document = settings.catalog.is_array()
+                                        ? nlohmann::json{{"images", settings.catalog}}
+                                        : settings.catalog;
+    const auto errors = merged_catalog->merge(document, settings.config_path.value_or("config"));
     for (const auto& error : errors) {
-      print_error(
-          fmt::format("{}: catalog entry {}: {}", error.origin, error.entry, error.message));
+      print_error(error.entry.empty() ? fmt::format("{}: catalog: {}", error.origin, error.message)
+                                      : fmt::format("{}: catalog entry {}: {}", error.origin,
+                                                    error.entry, error.message));
     }
     if (!errors.empty()) return kExitUsage;
   }
