@@ -125,12 +125,52 @@ class JsonReader {
       ++pos_;
   }
 
+  // Reads one JSON value. Iterative, with the open brackets on a heap stack, so that an array
+  // nested a hundred thousand deep cannot exhaust the call stack.
   bool read_value() {
+    std::string closers;  // the closing bracket of every open array or object, innermost last
+    while (true) {
+      skip_space();
+      const char c = peek();
+      if (c == '[' || c == '{') {
+        ++pos_;
+        closers.push_back(c == '[' ? ']' : '}');
+        skip_space();
+        if (!take(closers.back())) {
+          if (!read_member_key(closers.back())) return false;
+          continue;
+        }
+        closers.pop_back();
+      } else if (!read_scalar()) {
+        return false;
+      }
+      // After a value: close what is done, then expect the next member.
+      while (true) {
+        if (closers.empty()) return true;
+        skip_space();
+        if (take(closers.back())) {
+          closers.pop_back();
+          continue;
+        }
+        if (!take(',')) return false;
+        if (!read_member_key(closers.back())) return false;
+        break;
+      }
+    }
+  }
+
+  // An object member starts with `"key":`; an array element has no key.
+  bool read_member_key(char closer) {
+    if (closer != '}') return true;
     skip_space();
+    if (!read_string(nullptr)) return false;
+    skip_space();
+    return take(':');
+  }
+
+  bool read_scalar() {
     const char c = peek();
     if (c == '"') return read_string(nullptr);
-    if (c == '[') return read_nested('[', ']');
-    if (c == '{') return read_nested('{', '}');
     if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) return read_number();
     for (std::string_view literal : {"true", "false", "null"}) {
       if (text_.substr(pos_, literal.size()) == literal) {
@@ -139,24 +179,6 @@ class JsonReader {
       }
     }
     return false;
-  }
-
-  bool read_nested(char open, char close) {
-    take(open);
-    skip_space();
-    if (take(close)) return true;
-    while (true) {
-      skip_space();
-      if (open == '{') {
-        if (!read_string(nullptr)) return false;
-        skip_space();
-        if (!take(':')) return false;
-      }
-      if (!read_value()) return false;
-      skip_space();
-      if (take(close)) return true;
-      if (!take(',')) return false;
-    }
   }
 
   bool read_digits() {
