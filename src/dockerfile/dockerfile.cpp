@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "dockerfile/lexing.h"
 #include "dockerfile/parse_internal.h"
@@ -191,20 +193,14 @@ class LineParser {
       const std::size_t body_begin = index < lines_.size() ? lines_[index].begin : text_.size();
       heredoc.body = {body_begin, body_begin};
       heredoc.terminated = false;
-      for (std::size_t at = index; at < lines_.size(); ++at) {
+      if (const std::size_t at = find_terminator(heredoc, index); at < lines_.size()) {
         const PhysicalLine& line = lines_[at];
-        std::size_t candidate = line.begin;
-        if (heredoc.chomp) {
-          while (candidate < line.content_end && text_[candidate] == '\t') ++candidate;
-        }
-        if (text_.substr(candidate, line.content_end - candidate) != heredoc.name) continue;
         heredoc.terminated = true;
         heredoc.body = {body_begin, line.begin};
         heredoc.terminator = {line.begin, line.content_end};
         heredoc.content = std::string(text_.substr(body_begin, line.begin - body_begin));
         instruction.range.end = line.content_end;
         index = at + 1;
-        break;
       }
       if (!heredoc.terminated) {
         // BuildKit would read the rest of the file as the body and fail; dockvet reports it and
@@ -218,8 +214,39 @@ class LineParser {
     return index;
   }
 
+  // A line's text, without the leading tabs that `<<-` strips when `chomp` is set.
+  std::string_view line_text(const PhysicalLine& line, bool chomp) const {
+    std::size_t begin = line.begin;
+    if (chomp) {
+      while (begin < line.content_end && text_[begin] == '\t') ++begin;
+    }
+    return text_.substr(begin, line.content_end - begin);
+  }
+
+  // The first line at or after `from` that ends `heredoc`, or lines_.size() when none does.
+  // Lines are indexed by their text on first use: scanning the rest of the file once per
+  // heredoc would make a file of many unterminated heredocs quadratic.
+  std::size_t find_terminator(const Heredoc& heredoc, std::size_t from) {
+    auto& index = heredoc.chomp ? chomped_lines_ : exact_lines_;
+    if (!index) {
+      index.emplace();
+      for (std::size_t at = 0; at < lines_.size(); ++at) {
+        (*index)[line_text(lines_[at], heredoc.chomp)].push_back(at);
+      }
+    }
+    const auto found = index->find(heredoc.name);
+    if (found == index->end()) return lines_.size();
+    const auto& at = found->second;  // ascending
+    const auto next = std::lower_bound(at.begin(), at.end(), from);
+    return next == at.end() ? lines_.size() : *next;
+  }
+
   std::string_view text_;
   std::vector<PhysicalLine> lines_;
+  // Line numbers by line text, built on the first heredoc of each kind.
+  using LinesByText = std::unordered_map<std::string_view, std::vector<std::size_t>>;
+  std::optional<LinesByText> exact_lines_;
+  std::optional<LinesByText> chomped_lines_;
   Dockerfile& out_;
   bool directives_done_ = false;
   std::set<std::string> seen_directives_;
