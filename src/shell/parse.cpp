@@ -67,6 +67,26 @@ std::vector<ByteRange> normalised(const SourceFile& file, const std::vector<Byte
   return out;
 }
 
+// tree-sitter looks up the included range of every token from the first range on, so a region
+// of many ranges (a RUN continued over 100k lines) parses in quadratic time. Past this many
+// ranges, ranges separated only by a backslash-newline are parsed as one: bash drops that line
+// continuation itself, as BuildKit does (only inside single quotes would bash keep it).
+constexpr std::size_t max_exact_ranges = 1024;
+
+std::vector<ByteRange> joined_at_line_continuations(const SourceFile& file,
+                                                    const std::vector<ByteRange>& ranges) {
+  std::vector<ByteRange> out;
+  for (const ByteRange& range : ranges) {
+    if (!out.empty() && std::string_view(file.text).substr(
+                            out.back().end, range.begin - out.back().end) == "\\\n") {
+      out.back().end = range.end;
+    } else {
+      out.push_back(range);
+    }
+  }
+  return out;
+}
+
 bool parse(const SourceFile& file, const std::vector<ByteRange>& ranges, Tree& out) {
   std::vector<TSRange> included;
   included.reserve(ranges.size());
@@ -336,6 +356,7 @@ ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
                          std::vector<FrontEndIssue>& issues) {
   ShellScript script{region.instruction, {}};
   std::vector<ByteRange> ranges = normalised(file, region.ranges);
+  if (ranges.size() > max_exact_ranges) ranges = joined_at_line_continuations(file, ranges);
   if (ranges.empty() || file.text.size() > UINT32_MAX) return script;
   Tree tree;
   if (!parse(file, ranges, tree)) return script;
