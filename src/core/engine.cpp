@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -201,6 +203,15 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
 }
 
 FileResult lint_target(const LintTarget& target, const LintPolicy& policy) {
+  // An ifstream opens a directory and then reads nothing without failing, which would lint it
+  // as an empty file.
+  std::error_code directory_error;
+  if (std::filesystem::is_directory(target.path, directory_error)) {
+    FileResult failed;
+    failed.path = target.path;
+    failed.error = target.path + ": cannot read file: " + std::strerror(EISDIR);
+    return failed;
+  }
   std::ifstream in(target.path, std::ios::binary);
   std::ostringstream buffer;
   if (in) buffer << in.rdbuf();
