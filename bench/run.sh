@@ -28,6 +28,7 @@ TALLY=$ROOT/bench/node_modules/@wharflab/tally-linux-x64/bin/tally
 mkdir -p "$OUT"
 
 say() { printf '\n== %s\n' "$*" >&2; }
+file_bytes() { find "$1" -type f ! -name .generated -printf '%s\n' | awk '{ s += $1 } END { print s }'; }
 
 # --- Tools ---------------------------------------------------------------------------------------
 if ! command -v hyperfine >/dev/null; then
@@ -71,7 +72,8 @@ generate "$N" "$DIR"
 SUBSET=$DIR-subset$TALLY_FILES
 if [[ ! -f $SUBSET/.done ]]; then
   rm -rf "$SUBSET" && mkdir -p "$SUBSET"
-  find "$DIR/dockerfiles" -type f | sort | head -n "$TALLY_FILES" | while read -r f; do
+  # awk, not head: head closing the pipe early kills sort with SIGPIPE under pipefail.
+  find "$DIR/dockerfiles" -type f | sort | awk -v n="$TALLY_FILES" 'NR <= n' | while read -r f; do
     rel=${f#"$DIR/dockerfiles/"}
     mkdir -p "$SUBSET/$(dirname "$rel")" && cp "$f" "$SUBSET/$rel"
   done
@@ -88,7 +90,7 @@ say "machine"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "dockvet commit: $(git -C "$ROOT" rev-parse --short HEAD)"
-  echo "inputs: $ALL_FILES files in $DIR ($DOCKERFILES Dockerfiles, $(du -sh "$DIR" | cut -f1))"
+  echo "inputs: $ALL_FILES files in $DIR ($DOCKERFILES Dockerfiles, $(file_bytes "$DIR") bytes)"
 } | tee "$OUT/machine.txt" >&2
 
 hf() {  # hf NAME hyperfine-args...: runs hyperfine and keeps its JSON
@@ -160,7 +162,7 @@ if [[ -z ${SKIP_LINEAR:-} ]]; then
     -n "size x4" "$DOCKVET -j1 --no-color $DIR-size4" \
     -n "size x16" "$DOCKVET -j1 --no-color $DIR-size16"
   for k in 1 4 16; do
-    echo "count x$k: $(du -sb "$DIR-count$k" | cut -f1) bytes; size x$k: $(du -sb "$DIR-size$k" | cut -f1) bytes"
+    echo "count x$k: $(file_bytes "$DIR-count$k") bytes; size x$k: $(file_bytes "$DIR-size$k") bytes"
   done | tee "$OUT/linear-bytes.txt" >&2
 fi
 
