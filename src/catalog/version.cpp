@@ -1,5 +1,7 @@
 #include "catalog/version.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 
 namespace dockvet::catalog {
@@ -86,7 +88,7 @@ int compare_prefix(const Version& version, const Version& bound) {
 
 std::optional<VersionRange> VersionRange::parse(std::string_view text, std::string* error) {
   auto fail = [&](std::string why) -> std::optional<VersionRange> {
-    if (error) *error = "'" + std::string(text) + "' is not a version range: " + why;
+    if (error) *error = fmt::format("'{}' is not a version range: {}", text, why);
     return std::nullopt;
   };
   VersionRange range;
@@ -126,7 +128,7 @@ std::optional<VersionRange> VersionRange::parse(std::string_view text, std::stri
       continue;
     }
     auto version = parse_version(item);
-    if (!version) return fail("'" + std::string(item) + "' is not a version");
+    if (!version) return fail(fmt::format("'{}' is not a version", item));
     range.bounds_.push_back({op, *version});
   }
   if (!any) return fail("it is empty (use \"*\" for every version)");
