@@ -30,9 +30,7 @@ class UnusedIgnore final : public Check {
 
   // The engine runs this check last, with the unused pragma codes as its issues.
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& issue : facts.issues) {
-      if (issue.code == meta().code) findings.report(issue.range, issue.message);
-    }
+    report_front_end_issues(meta().code, facts, findings);
   }
 };
 

@@ -29,6 +29,12 @@ void Findings::report(ByteRange range, std::string message, std::optional<Fix> f
   out_.push_back(std::move(d));
 }
 
+void report_front_end_issues(std::string_view code, const FileFacts& facts, Findings& findings) {
+  for (const auto& issue : facts.issues) {
+    if (issue.code == code) findings.report(issue.range, issue.message);
+  }
+}
+
 Registry& Registry::instance() {
   static Registry registry;
   return registry;

@@ -91,6 +91,10 @@ class Check {
   virtual void run(const FileFacts& facts, Findings& findings) const = 0;
 };
 
+/// Reports, with their own ranges and messages, the front-end issues recorded under `code`: the
+/// whole logic of a DV0xx check whose facts a front end or the engine finds.
+void report_front_end_issues(std::string_view code, const FileFacts& facts, Findings& findings);
+
 /// Every check linked into the program, sorted by code.
 class Registry {
  public:
