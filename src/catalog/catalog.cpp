@@ -77,8 +77,10 @@ std::vector<std::string> read_strings(const json& object, std::string_view field
 void reject_unknown_fields(const json& object, std::string_view where,
                            std::initializer_list<const std::set<std::string, std::less<>>*> known) {
   for (const auto& [key, value] : object.items()) {
+    // A named reference: clang 14 cannot capture a structured binding in a lambda.
+    const std::string& name = key;
     bool found = std::any_of(known.begin(), known.end(),
-                             [&](const auto* fields) { return fields->count(key) != 0; });
+                             [&](const auto* fields) { return fields->count(name) != 0; });
     if (!found) throw FieldError(std::string(where) + "unknown field '" + key + "'");
   }
 }
