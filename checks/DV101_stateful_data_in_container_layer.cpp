@@ -40,7 +40,7 @@ class StatefulDataInContainerLayer final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       const auto paths = stateful::paths_with(server, stateful::Verdict::container_layer);
       if (paths.empty()) continue;
       std::vector<std::string> names;

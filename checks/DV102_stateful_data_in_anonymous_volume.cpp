@@ -36,7 +36,7 @@ class StatefulDataInAnonymousVolume final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       const auto paths = stateful::paths_with(server, stateful::Verdict::anonymous_volume);
       std::vector<const stateful::PathVerdict*> in_image_volumes;
       for (const auto* path : paths) {

@@ -32,7 +32,7 @@ class StatefulDataRemovedOnExit final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       const auto paths = stateful::paths_with(server, stateful::Verdict::removed_on_exit);
       if (paths.empty()) continue;
       const docker::Option* rm = server.invocation->find_option("rm");

@@ -33,7 +33,7 @@ class StatefulDataOnTmpfs final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::throwaway_mount)) {
         const std::string flag = stateful::suggested_flag(server, *path);
         if (path->mount) {

@@ -34,7 +34,7 @@ class MountPathNearMiss final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::near_miss)) {
         const std::string target = stateful::suggested_target(server, *path);
         const std::string where = path->image_volume.empty()

@@ -32,7 +32,7 @@ class MountHiddenByImageVolume final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::hidden_by_volume)) {
         findings.report(path->mount->value_range,
                         stateful::quote_mount(*path->mount, facts.file.text) + " mounts " +

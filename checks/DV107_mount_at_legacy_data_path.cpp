@@ -39,7 +39,7 @@ class MountAtLegacyDataPath final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::wrong_path)) {
         const std::string target = stateful::suggested_target(server, *path);
         std::string message = stateful::quote_mount(*path->mount, facts.file.text) + " mounts " +

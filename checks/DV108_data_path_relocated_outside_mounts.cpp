@@ -34,7 +34,7 @@ class DataPathRelocatedOutsideMounts final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::relocated_outside)) {
         const auto& relocation = *path->relocation;
         const std::string flag = stateful::suggested_flag(server, *path);

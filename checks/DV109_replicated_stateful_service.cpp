@@ -39,7 +39,7 @@ class ReplicatedStatefulService final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       const auto& invocation = *server.invocation;
       if (invocation.subcommand != docker::Subcommand::service_create) continue;
       if (invocation.unknown_flags || invocation.elided_options) continue;

@@ -36,7 +36,7 @@ class HostnameBoundData final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const auto& server : stateful::analyze_all(facts.invocations, facts.catalog)) {
+    for (const auto& server : facts.server_runs) {
       const auto& invocation = *server.invocation;
       if (!server.hostname_bound || invocation.hostname || uses_host_network(invocation)) continue;
       if (invocation.unknown_flags || invocation.elided_options) continue;

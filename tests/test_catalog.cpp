@@ -35,6 +35,36 @@ std::string describe(const std::vector<CatalogError>& errors) {
 
 }  // namespace
 
+TEST_CASE("the compiled built-in catalog equals the parse of its JSON documents", "[catalog]") {
+  const Catalog parsed = Catalog::parse_builtin_documents();
+  const Catalog& compiled = Catalog::builtin();
+  REQUIRE(compiled.entries().size() == parsed.entries().size());
+  for (std::size_t i = 0; i < parsed.entries().size(); ++i) {
+    INFO(parsed.entries()[i].name);
+    CHECK(compiled.entries()[i] == parsed.entries()[i]);
+  }
+  CHECK(compiled.client_commands() == parsed.client_commands());
+  CHECK(compiled.help_args() == parsed.help_args());
+  // Lookups go through the index that from_compiled rebuilds.
+  REQUIRE(compiled.find("postgres"));
+  CHECK(compiled.find("postgres")->name == "postgres");
+  CHECK(compiled.find_image(parse_image_ref("postgres").key())->name == "postgres");
+}
+
+TEST_CASE("a config merge into the compiled catalog overrides one field and keeps the rest",
+          "[catalog]") {
+  Catalog catalog = Catalog::builtin();
+  const auto errors = catalog.merge(
+      nlohmann::json::parse(R"({"images": [{"name": "postgres", "latest": "17"}]})"), "test");
+  INFO(describe(errors));
+  REQUIRE(errors.empty());
+  const auto* postgres = catalog.find("postgres");
+  REQUIRE(postgres);
+  CHECK(postgres->latest == "17");
+  CHECK(postgres->variants == Catalog::builtin().find("postgres")->variants);
+  CHECK(catalog.entries().size() == Catalog::builtin().entries().size());
+}
+
 TEST_CASE("the built-in catalog loads without errors", "[catalog]") {
   INFO(describe(Catalog::builtin_errors()));
   CHECK(Catalog::builtin_errors().empty());

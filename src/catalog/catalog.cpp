@@ -367,43 +367,48 @@ std::optional<ImageClass> image_class_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-namespace {
-
-struct BuiltinCatalog {
+Catalog Catalog::parse_builtin_documents(std::vector<CatalogError>* errors) {
   Catalog catalog;
-  std::vector<CatalogError> errors;
-};
-
-// Function-local static: C++ guarantees one thread-safe initialisation.
-const BuiltinCatalog& builtin_catalog() {
-  static const BuiltinCatalog loaded = [] {
-    BuiltinCatalog result;
-    for (auto [file, text] : builtin_catalog_documents()) {
-      std::string origin = "builtin:" + std::string(file);
-      json document = json::parse(text.begin(), text.end(), nullptr, false);
-      if (document.is_discarded()) {
-        result.errors.push_back({origin, "", "not valid JSON"});
-        continue;
-      }
-      auto errors = result.catalog.merge(document, origin);
-      result.errors.insert(result.errors.end(), errors.begin(), errors.end());
+  std::vector<CatalogError> found;
+  for (auto [file, text] : builtin_catalog_documents()) {
+    std::string origin = "builtin:" + std::string(file);
+    json document = json::parse(text.begin(), text.end(), nullptr, false);
+    if (document.is_discarded()) {
+      found.push_back({origin, "", "not valid JSON"});
+      continue;
     }
-    return result;
-  }();
-  return loaded;
-}
-
-}  // namespace
-
-const Catalog& Catalog::builtin() {
-  return builtin_catalog().catalog;
+    auto merge_errors = catalog.merge(document, origin);
+    found.insert(found.end(), merge_errors.begin(), merge_errors.end());
+  }
+  if (errors) *errors = std::move(found);
+  return catalog;
 }
 
 const std::vector<CatalogError>& Catalog::builtin_errors() {
-  return builtin_catalog().errors;
+  // Function-local static: C++ guarantees one thread-safe initialisation.
+  static const std::vector<CatalogError> errors = [] {
+    std::vector<CatalogError> found;
+    parse_builtin_documents(&found);
+    return found;
+  }();
+  return errors;
+}
+
+Catalog Catalog::from_compiled(std::vector<Entry> entries, std::vector<std::string> client_commands,
+                               std::vector<std::string> help_args) {
+  Catalog catalog;
+  catalog.entries_ = std::move(entries);
+  catalog.client_commands_ = std::move(client_commands);
+  catalog.help_args_ = std::move(help_args);
+  catalog.compiled_ = true;
+  catalog.reindex();
+  return catalog;
 }
 
 std::vector<CatalogError> Catalog::merge(const json& document, std::string_view origin) {
+  // An override replaces fields of the entry's document, which a compiled catalog no longer
+  // has; the built-in documents are its source, so it becomes their parse.
+  if (compiled_) *this = parse_builtin_documents();
   std::vector<CatalogError> errors;
   auto report = [&](std::string entry, std::string message) {
     errors.push_back({std::string(origin), std::move(entry), std::move(message)});

@@ -41,6 +41,10 @@ class VersionRange {
   static std::optional<VersionRange> parse(std::string_view text, std::string* error = nullptr);
   bool contains(const Version& version) const;
   const std::string& text() const { return text_; }
+  // The text determines the bounds.
+  friend bool operator==(const VersionRange& a, const VersionRange& b) {
+    return a.text_ == b.text_;
+  }
 
  private:
   struct Bound {

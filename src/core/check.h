@@ -25,6 +25,9 @@ struct Invocation;
 namespace catalog {
 class Catalog;
 }
+namespace stateful {
+struct ServerRun;
+}
 
 /// Everything a rule's page and the reporters need to know about a check.
 struct CheckMeta {
@@ -62,7 +65,10 @@ struct FileFacts {
   const dockerfile::Dockerfile* dockerfile = nullptr;  // set when the file is a Dockerfile
   std::span<const ShellScript> scripts;                // shell commands, in file order
   std::span<const docker::Invocation> invocations;     // docker/podman run|create|service create
-  std::span<const FrontEndIssue> issues;               // input and syntax problems
+  // The invocations that start a catalogued stateful server, analysed once per file because
+  // every DV1xx run-line check reads them.
+  std::span<const stateful::ServerRun> server_runs;
+  std::span<const FrontEndIssue> issues;  // input and syntax problems
   const catalog::Catalog& catalog;
 };
 

@@ -17,6 +17,7 @@
 #include "docker/invocation.h"
 #include "dockerfile/dockerfile.h"
 #include "shell/shell.h"
+#include "stateful/analysis.h"
 
 namespace dockvet {
 
@@ -174,9 +175,12 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   }
 
   const Check* unused_ignore_check = nullptr;
+  const std::vector<stateful::ServerRun> server_runs =
+      stateful::analyze_all(facts.invocations, catalog);
   const FileFacts view{file,          facts.dockerfile ? &*facts.dockerfile : nullptr,
                        facts.scripts, facts.invocations,
-                       facts.issues,  catalog};
+                       server_runs,   facts.issues,
+                       catalog};
   for (const auto& check : Registry::instance().checks()) {
     if (check->meta().code == kUnusedIgnoreCode) {
       unused_ignore_check = check.get();
@@ -194,7 +198,8 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
       unused.push_back({kUnusedIgnoreCode, ignore.range,
                         "this ignore of " + ignore.text + " suppresses no finding; remove it"});
     }
-    const FileFacts late{file, view.dockerfile, facts.scripts, facts.invocations, unused, catalog};
+    const FileFacts late{file,        view.dockerfile, facts.scripts, facts.invocations,
+                         server_runs, unused,          catalog};
     run_check(*unused_ignore_check, late, rules ? &*rules : nullptr, suppressions,
               result.diagnostics);
   }

@@ -1,0 +1,13 @@
+// Catalog::builtin() lives apart from the catalog model because it needs the compiled catalog,
+// which the catalog compiler (built from the model) generates.
+#include "catalog/catalog.h"
+
+namespace dockvet::catalog {
+
+const Catalog& Catalog::builtin() {
+  // Function-local static: C++ guarantees one thread-safe initialisation.
+  static const Catalog compiled = compiled_builtin_catalog();
+  return compiled;
+}
+
+}  // namespace dockvet::catalog
