@@ -553,4 +553,44 @@ TEST_CASE("repo_path makes paths relative to the source root", "[report]") {
   CHECK_FALSE(up.relative);
 }
 
+TEST_CASE("every format written file by file equals the same report written at once", "[report]") {
+  auto registry = test_registry();
+  auto diagnostics = sample_diagnostics();
+  diagnostics.push_back(diagnostic(quote_meta(), "scripts/run dev.sh", {5, 1}, {5, 2}, "m", "s"));
+  // Three files: one with a finding, one with two, and a clean one between them.
+  const std::vector<std::string> files = {"docker/Dockerfile", "docker/clean.Dockerfile",
+                                          "scripts/run dev.sh"};
+  const std::vector<std::span<const Diagnostic>> per_file = {
+      std::span(diagnostics).first(1), {}, std::span(diagnostics).subspan(1)};
+  for (std::string_view format : formats()) {
+    INFO(format);
+    std::ostringstream whole;
+    write_report(format, input_of(diagnostics, files, *registry), whole);
+    std::ostringstream streamed;
+    auto stream = open_report(format, input_of({}, {}, *registry), streamed);
+    for (std::size_t i = 0; i < files.size(); ++i) stream->add_file(files[i], per_file[i]);
+    stream->finish();
+    CHECK(streamed.str() == whole.str());
+  }
+}
+
+TEST_CASE("a streamed json report with no findings is an empty array", "[report]") {
+  auto registry = test_registry();
+  std::ostringstream out;
+  auto stream = open_report("json", input_of({}, {}, *registry), out);
+  stream->add_file("Dockerfile", {});
+  stream->finish();
+  CHECK(out.str() == "[]\n");
+  CHECK_THROWS_AS(open_report("yaml", input_of({}, {}, *registry), out), std::invalid_argument);
+}
+
+TEST_CASE("a tally counts findings by severity across files", "[report]") {
+  auto diagnostics = sample_diagnostics();
+  Tally tally;
+  tally.add(std::span(diagnostics).first(1));
+  tally.add(std::span(diagnostics).subspan(1));
+  tally.files = 3;
+  CHECK(summary_line(tally) == "2 findings (1 error, 1 warning) in 3 files");
+}
+
 }  // namespace dockvet::report::testing

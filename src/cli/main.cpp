@@ -171,8 +171,6 @@ int run(const Options& options) {
   }
 
   bool read_errors = false;
-  std::vector<Diagnostic> diagnostics;
-  std::vector<std::string> files;
   LintPolicy policy;
   policy.settings = &settings;
   policy.catalog = merged_catalog ? &*merged_catalog : nullptr;
@@ -180,18 +178,56 @@ int run(const Options& options) {
 
   const bool from_stdin = options.paths.size() == 1 && options.paths[0] == "-";
   std::string stdin_text;
+  if (from_stdin) stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
+
+  report::ReportInput context{
+      {}, {}, Registry::instance(), DOCKVET_VERSION, use_color(options.color, settings.no_color),
+      "."};
+  // SARIF's line hashes need the text again; reading it back keeps the lint itself streaming.
+  context.read_source = [&](std::string_view file) -> std::optional<std::string> {
+    if (from_stdin) return stdin_text;
+    std::ifstream in{std::string(file), std::ios::binary};
+    if (!in) return std::nullopt;
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+
+  // Every report is fed file by file, so a run holds one file's findings at a time (the
+  // formats that need a whole document buffer on their own).
+  struct OpenReport {
+    std::unique_ptr<std::ofstream> file;  // null for standard output; outlives the stream
+    std::unique_ptr<report::ReportStream> stream;
+    std::string path;
+  };
+  std::vector<OpenReport> reports;
+  bool text_on_terminal = false;
+  for (const auto& spec : settings.formats) {
+    OpenReport& report = reports.emplace_back();
+    if (spec.output) {
+      report.file = std::make_unique<std::ofstream>(*spec.output, std::ios::binary);
+      report.path = *spec.output;
+    } else {
+      text_on_terminal = text_on_terminal || spec.format == "text";
+    }
+    report.stream =
+        report::open_report(spec.format, context, report.file ? *report.file : std::cout);
+  }
+  report::Tally tally;
+  bool failing = false;
+  auto deliver = [&](const std::string& file, const std::vector<Diagnostic>& diagnostics) {
+    ++tally.files;
+    tally.add(diagnostics);
+    failing = failing || settings.should_fail(diagnostics);
+    for (auto& report : reports) report.stream->add_file(file, diagnostics);
+  };
+
   if (from_stdin) {
-    stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
-    std::string text = stdin_text;
     const std::string name = options.stdin_filename.empty() ? "-" : options.stdin_filename;
     FileKind kind =
         forced_kind.value_or(kind_from_name(std::filesystem::path(name).filename().string()));
-    if (kind == FileKind::unknown) kind = kind_from_content(text);
+    if (kind == FileKind::unknown) kind = kind_from_content(stdin_text);
     if (kind == FileKind::unknown) kind = FileKind::shell;
-    const SourceFile file(name, kind, std::move(text));
-    FileResult result = lint_source(file, policy);
-    files.push_back(name);
-    diagnostics = std::move(result.diagnostics);
+    const SourceFile file(name, kind, stdin_text);
+    deliver(name, lint_source(file, policy).diagnostics);
   } else {
     const auto paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     DiscoveryResult discovered = discover(paths, forced_kind);
@@ -205,44 +241,22 @@ int run(const Options& options) {
         read_errors = true;
         return;
       }
-      files.push_back(result.path);
-      std::move(result.diagnostics.begin(), result.diagnostics.end(),
-                std::back_inserter(diagnostics));
+      deliver(result.path, result.diagnostics);
     });
   }
 
-  report::ReportInput input{diagnostics,
-                            files,
-                            Registry::instance(),
-                            DOCKVET_VERSION,
-                            use_color(options.color, settings.no_color),
-                            "."};
-  // SARIF's line hashes need the text again; reading it back keeps the lint itself streaming.
-  input.read_source = [&](std::string_view file) -> std::optional<std::string> {
-    if (from_stdin) return stdin_text;
-    std::ifstream in{std::string(file), std::ios::binary};
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
-  bool text_on_terminal = false;
-  for (const auto& spec : settings.formats) {
-    if (spec.output) {
-      std::ofstream out(*spec.output, std::ios::binary);
-      report::write_report(spec.format, input, out);
-      if (!out) {
-        print_error(fmt::format("cannot write {}", *spec.output));
-        read_errors = true;
-      }
-    } else {
-      report::write_report(spec.format, input, std::cout);
-      text_on_terminal = text_on_terminal || spec.format == "text";
+  for (auto& report : reports) {
+    report.stream->finish();
+    if (report.file && !*report.file) {
+      print_error(fmt::format("cannot write {}", report.path));
+      read_errors = true;
     }
   }
   std::cout.flush();
-  if (text_on_terminal) fmt::print(stderr, "{}\n", report::summary_line(input));
+  if (text_on_terminal) fmt::print(stderr, "{}\n", report::summary_line(tally));
 
   if (read_errors) return kExitUsage;
-  return settings.should_fail(diagnostics) ? kExitFindings : kExitClean;
+  return failing ? kExitFindings : kExitClean;
 }
 
 }  // namespace

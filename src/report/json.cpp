@@ -42,6 +42,10 @@ Json finding_json(const Diagnostic& d) {
 
 }  // namespace
 
+void write_json_finding(const Diagnostic& d, std::ostream& out) {
+  out << finding_json(d).dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
 void write_json(const ReportInput& input, std::ostream& out) {
   Json findings = Json::array();
   for (const Diagnostic& d : input.diagnostics) findings.push_back(finding_json(d));

@@ -3,7 +3,9 @@
 // services read (text, JSON, GNU, SARIF, Checkstyle, Code Climate, JUnit, SonarQube), and they
 // generate each rule's documentation page from its metadata.
 
+#include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <span>
@@ -45,7 +47,34 @@ std::span<const std::string_view> formats();
 /// Writes one report. Throws std::invalid_argument for an unknown format.
 void write_report(std::string_view format, const ReportInput& input, std::ostream& out);
 
+/// A report written while the files are linted, one file's findings at a time. The text, gnu
+/// and json formats write each file's findings as they arrive, so a run never holds more than
+/// one file's findings for them; the formats whose document needs totals or cross-file tables
+/// (sarif, checkstyle, codeclimate, junit, sonarqube) collect and write at finish().
+class ReportStream {
+ public:
+  virtual ~ReportStream() = default;
+  /// One linted file and its findings, sorted; files arrive in output order.
+  virtual void add_file(const std::string& file, std::span<const Diagnostic> diagnostics) = 0;
+  /// Writes whatever the format still owes (closing brackets, a whole buffered document).
+  virtual void finish() = 0;
+};
+
+/// Opens a report in `format` on `out`; `context` gives everything but the diagnostics and
+/// the files, which it must leave empty. Throws std::invalid_argument for an unknown format.
+std::unique_ptr<ReportStream> open_report(std::string_view format, const ReportInput& context,
+                                          std::ostream& out);
+
+/// What the summary line counts.
+struct Tally {
+  std::array<std::size_t, 4> by_severity{};  // indexed by Severity
+  std::size_t files = 0;
+
+  void add(std::span<const Diagnostic> diagnostics);
+};
+
 /// One summary line for stderr ("3 findings (1 error, 2 warnings) in 12 files").
+std::string summary_line(const Tally& tally);
 std::string summary_line(const ReportInput& input);
 
 /// Rule documentation page (markdown) generated from metadata, used by --explain and by the

@@ -17,6 +17,9 @@ void write_codeclimate(const ReportInput& input, std::ostream& out);
 void write_junit(const ReportInput& input, std::ostream& out);
 void write_sonarqube(const ReportInput& input, std::ostream& out);
 
+/// One element of the json format's array, compact, as write_json writes it.
+void write_json_finding(const Diagnostic& d, std::ostream& out);
+
 /// The rule that reported `code`, or nullptr for a code no registered check has (the engine's
 /// own findings, or a check that was not linked in).
 const CheckMeta* rule_for(const Registry& registry, std::string_view code);
