@@ -72,16 +72,26 @@ std::vector<Span> find_expansions(std::string_view text) {
   return spans;
 }
 
+// A kUnknown byte in the text itself would be read as a mask with no span behind it, so it is
+// masked as a span of its own: unmasking then restores it, and no reference holding a control
+// byte is read as known.
+void append_literal(Masked& masked, std::string_view literal) {
+  for (char c : literal) {
+    masked.text.push_back(c);
+    if (c == kUnknown) masked.unknown.emplace_back(1, kUnknown);
+  }
+}
+
 Masked mask(std::string_view text, const std::vector<Span>& spans) {
   Masked masked;
   std::size_t at = 0;
   for (auto [begin, end] : spans) {
-    masked.text.append(text.substr(at, begin - at));
+    append_literal(masked, text.substr(at, begin - at));
     masked.text.push_back(kUnknown);
     masked.unknown.emplace_back(text.substr(begin, end - begin));
     at = end;
   }
-  masked.text.append(text.substr(at));
+  append_literal(masked, text.substr(at));
   return masked;
 }
 
