@@ -52,7 +52,7 @@ run_one() {
   local dict=()
   [[ -f "$root/tests/fuzz/$name.dict" ]] && dict=(-dict="$root/tests/fuzz/$name.dict")
   # shellcheck disable=SC2086
-  nice -n 10 "$build/${name}_fuzzer" "$corpus" "${dict[@]}" -artifact_prefix="$artifacts" \
+  nice -n 10 "$build/tests/fuzz/${name}_fuzzer" "$corpus" "${dict[@]}" -artifact_prefix="$artifacts" \
     -runs=5000000 -max_total_time="$max_time" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 ${FUZZ_FLAGS:-} 2>&1 | tee "$build/$name.log"
 }
