@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "shell/children.h"
 #include "shell/shell.h"
 #include "shell/syntax_scan.h"
 #include "shell/visible_text.h"
@@ -121,15 +122,23 @@ class CommandCollector {
       : file_(file), ranges_(ranges), depth_(depth), out_(out) {}
 
   void walk(TSNode root) {
-    // Iterative so that deeply nested input cannot exhaust the stack.
+    // Iterative so that deeply nested input cannot exhaust the stack. The walk keeps its own
+    // ancestors: in tree-sitter 0.25 both ts_tree_cursor_current_depth and ts_node_parent
+    // search from the root on every call.
     TSTreeCursor cursor = ts_tree_cursor_new(root);
+    std::vector<TSNode> ancestors;
     for (;;) {
       TSNode node = ts_tree_cursor_current_node(&cursor);
-      bool descend = ts_tree_cursor_current_depth(&cursor) < max_tree_depth && visit(node);
-      if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;
+      TSNode parent = ancestors.empty() ? TSNode{} : ancestors.back();
+      bool descend = ancestors.size() < max_tree_depth && visit(node, parent);
+      if (descend && ts_tree_cursor_goto_first_child(&cursor)) {
+        ancestors.push_back(node);
+        continue;
+      }
       bool moved = false;
       while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor))) {
         if (!ts_tree_cursor_goto_parent(&cursor)) break;
+        ancestors.pop_back();
       }
       if (!moved) break;
     }
@@ -137,13 +146,13 @@ class CommandCollector {
   }
 
  private:
-  /// Returns whether the walk should look inside `node`.
-  bool visit(TSNode node) {
+  /// Returns whether the walk should look inside `node`; `parent` is null for the root.
+  bool visit(TSNode node, TSNode parent) {
     std::string_view type = type_of(node);
     if (type == "command") {
-      collect_command(node);
+      collect_command(node, parent);
     } else if (type == "heredoc_redirect") {
-      follow_heredoc(node);
+      follow_heredoc(node, parent);
     } else if (type == "command_substitution" && is_make_expansion(node)) {
       return false;  // `$(VAR)` in a recipe is make's, not a command the shell runs
     }
@@ -160,8 +169,7 @@ class CommandCollector {
   /// The command's words in order: its name and arguments, without assignments and redirects.
   std::vector<TSNode> word_nodes(TSNode command) const {
     std::vector<TSNode> nodes;
-    for (uint32_t i = 0; i < ts_node_child_count(command); ++i) {
-      TSNode child = ts_node_child(command, i);
+    for (TSNode child : children_of(command)) {
       std::string_view type = type_of(child);
       if (type == "variable_assignment" || type == "subshell" || is_redirect(type) ||
           type == "comment") {
@@ -232,34 +240,32 @@ class CommandCollector {
                        [&](const ByteRange& range) { return range.contains(offset); });
   }
 
-  void collect_command(TSNode node) {
+  void collect_command(TSNode node, TSNode parent) {
     std::vector<Word> words = words_of(node);
     if (words.empty()) return;
     if (file_.kind == FileKind::makefile) widen_to_make_escapes(words);
     std::size_t prefix = prefix_length(words);
     words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(prefix));
-    out_.push_back(
-        {std::move(words), {ts_node_start_byte(node), ts_node_end_byte(node)}, output_files(node)});
+    out_.push_back({std::move(words),
+                    {ts_node_start_byte(node), ts_node_end_byte(node)},
+                    output_files(node, parent)});
   }
 
   /// The redirections that apply to `command`: its own, and those of a redirected statement
   /// whose body it is (`cmd > f`, `cat <<EOF > f`).
-  std::vector<TSNode> redirects_of(TSNode command) const {
+  std::vector<TSNode> redirects_of(TSNode command, TSNode parent) const {
     std::vector<TSNode> redirects;
     auto take = [&](TSNode holder) {
-      for (uint32_t i = 0; i < ts_node_named_child_count(holder); ++i) {
-        TSNode child = ts_node_named_child(holder, i);
+      for (TSNode child : children_of(holder, Children::named)) {
         if (type_of(child) == "file_redirect") redirects.push_back(child);
         if (type_of(child) == "heredoc_redirect") {
-          for (uint32_t k = 0; k < ts_node_named_child_count(child); ++k) {
-            TSNode inner = ts_node_named_child(child, k);
+          for (TSNode inner : children_of(child, Children::named)) {
             if (type_of(inner) == "file_redirect") redirects.push_back(inner);
           }
         }
       }
     };
     take(command);
-    TSNode parent = ts_node_parent(command);
     if (!ts_node_is_null(parent) && type_of(parent) == "redirected_statement") {
       TSNode body = ts_node_child_by_field_name(parent, "body", 4);
       if (ts_node_eq(body, command)) take(parent);
@@ -267,9 +273,9 @@ class CommandCollector {
     return redirects;
   }
 
-  std::vector<Word> output_files(TSNode command) const {
+  std::vector<Word> output_files(TSNode command, TSNode parent) const {
     std::vector<Word> files;
-    for (TSNode redirect : redirects_of(command)) {
+    for (TSNode redirect : redirects_of(command, parent)) {
       TSNode destination = ts_node_child_by_field_name(redirect, "destination", 11);
       if (ts_node_is_null(destination) || !writes_a_file(redirect, destination)) continue;
       WordBuilder builder(file_.text, ranges_);
@@ -282,8 +288,7 @@ class CommandCollector {
   /// `>`, `>>`, `>|`, `&>`, `&>>` write a file; `>&` does too unless it duplicates a
   /// descriptor (`>&2`, `>&-`).
   bool writes_a_file(TSNode redirect, TSNode destination) const {
-    for (uint32_t i = 0; i < ts_node_child_count(redirect); ++i) {
-      TSNode child = ts_node_child(redirect, i);
+    for (TSNode child : children_of(redirect)) {
       if (ts_node_is_named(child)) continue;
       std::string_view op = type_of(child);
       if (op == ">" || op == ">>" || op == ">|" || op == "&>" || op == "&>>") return true;
@@ -298,14 +303,12 @@ class CommandCollector {
 
   /// A here-document given to a shell (`sh <<EOF`, `ssh host <<EOF`) is a script: its commands
   /// run too.
-  void follow_heredoc(TSNode redirect) {
+  void follow_heredoc(TSNode redirect, TSNode statement) {
     if (depth_ >= max_heredoc_depth) return;
-    TSNode statement = ts_node_parent(redirect);
     if (ts_node_is_null(statement) || type_of(statement) != "redirected_statement") return;
     TSNode body = ts_node_child_by_field_name(statement, "body", 4);
     if (ts_node_is_null(body) || type_of(body) != "command" || !feeds_a_shell(body)) return;
-    for (uint32_t i = 0; i < ts_node_named_child_count(redirect); ++i) {
-      TSNode child = ts_node_named_child(redirect, i);
+    for (TSNode child : children_of(redirect, Children::named)) {
       if (type_of(child) != "heredoc_body") continue;
       std::vector<ByteRange> inner;
       ByteRange content{ts_node_start_byte(child), ts_node_end_byte(child)};

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "shell/children.h"
 #include "shell/visible_text.h"
 
 namespace dockvet::shell {
@@ -153,8 +154,7 @@ void WordBuilder::add_node(TSNode node, int depth) {
     // tree-sitter-bash splits `[ab]` and `{a,b}` into several words; unquoted neighbours are
     // read as one run so that globs and brace expansions are seen whole.
     std::size_t at = range.begin;
-    for (uint32_t i = 0; i < ts_node_child_count(node); ++i) {
-      TSNode child = ts_node_child(node, i);
+    for (TSNode child : children_of(node)) {
       if (type_of(child) == "word") continue;
       if (ts_node_start_byte(child) > at) add_unquoted({at, ts_node_start_byte(child)});
       add_node(child, depth + 1);
@@ -218,8 +218,7 @@ void WordBuilder::add_double_quoted_string(TSNode node) {
   std::size_t content_end = range.end;
   if (range.size() >= 2 && file_text_[range.end - 1] == '"') content_end = range.end - 1;
   std::size_t at = range.begin + 1;
-  for (uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-    TSNode child = ts_node_named_child(node, i);
+  for (TSNode child : children_of(node, Children::named)) {
     if (!is_expansion_type(type_of(child))) continue;
     if (ts_node_start_byte(child) > at) add_double_quoted({at, ts_node_start_byte(child)});
     expansion(range_of(child));
