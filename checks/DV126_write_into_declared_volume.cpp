@@ -1,6 +1,7 @@
 // DV126: a RUN writes under a path that an earlier VOLUME (or the base image) declared.
 #include <algorithm>
 #include <optional>
+#include <set>
 
 #include "core/check.h"
 #include "docker/paths.h"
@@ -19,35 +20,29 @@ struct ActiveVolume {
   std::string origin;  // "declared on line 4" or "a VOLUME of the base image postgres:17 (…)"
 };
 
-std::vector<ActiveVolume> active_volumes(const FileFacts& facts, const stateful::StageChain& chain,
-                                         int run) {
-  std::vector<ActiveVolume> out;
-  for (const auto& path : chain.inherited_volumes()) {
-    out.push_back({path, true, "a VOLUME of the base image " + stateful::describe_image(chain)});
-  }
-  for (const auto& volume : stateful::chain_volumes(*facts.dockerfile, chain, run)) {
-    if (!volume.known) continue;
-    const auto line = facts.file.lines.position(volume.token->range.begin).line;
-    out.push_back({volume.path, false, "the VOLUME declared on line " + std::to_string(line)});
-  }
-  return out;
-}
+// The VOLUMEs and the WORKDIR in effect at each point of a stage chain, updated one
+// instruction at a time so that a Dockerfile of many RUNs is read once per stage, not once
+// per RUN.
+struct ChainState {
+  std::vector<ActiveVolume> volumes;
+  std::optional<std::string> workdir;  // the last WORKDIR, when it is a known absolute path
 
-// The chain's last WORKDIR before `run`, when it is a known absolute path.
-std::optional<std::string> workdir_at(const dockerfile::Dockerfile& dockerfile,
-                                      const stateful::StageChain& chain, int run) {
-  std::optional<std::string> dir;
-  for (int i : stateful::chain_instructions(dockerfile, chain)) {
-    if (i >= run) break;
-    const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
-    if (instruction.keyword != dockerfile::Keyword::workdir || instruction.words.empty()) continue;
-    const auto& word = instruction.words.front();
-    const bool absolute =
-        word.expanded_known && !word.expanded.empty() && word.expanded.front() == '/';
-    dir = absolute ? std::optional<std::string>(word.expanded) : std::nullopt;
+  void apply(const FileFacts& facts, const dockerfile::Instruction& instruction) {
+    if (instruction.keyword == dockerfile::Keyword::volume) {
+      for (const auto& word : instruction.words) {
+        if (!word.expanded_known) continue;
+        const auto line = facts.file.lines.position(word.range.begin).line;
+        volumes.push_back(
+            {word.expanded, false, "the VOLUME declared on line " + std::to_string(line)});
+      }
+    } else if (instruction.keyword == dockerfile::Keyword::workdir && !instruction.words.empty()) {
+      const auto& word = instruction.words.front();
+      const bool absolute =
+          word.expanded_known && !word.expanded.empty() && word.expanded.front() == '/';
+      workdir = absolute ? std::optional<std::string>(word.expanded) : std::nullopt;
+    }
   }
-  return dir;
-}
+};
 
 // The targets of the RUN's `--mount` flags: writes below them go to that mount, not the volume.
 std::vector<std::string> mount_targets(const dockerfile::Instruction& run) {
@@ -111,35 +106,57 @@ class WriteIntoDeclaredVolume final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
     const auto& dockerfile = *facts.dockerfile;
+    std::vector<std::vector<const ShellScript*>> scripts_at(dockerfile.instructions.size());
+    std::set<int> stages;
     for (const auto& script : facts.scripts) {
       if (script.instruction < 0) continue;
       const auto& run = dockerfile.instructions[static_cast<std::size_t>(script.instruction)];
       if (run.onbuild || run.stage < 0) continue;
-      const auto chain = stateful::stage_chain(dockerfile, run.stage, facts.catalog);
-      const auto volumes = active_volumes(facts, chain, script.instruction);
-      if (volumes.empty()) continue;
-      std::optional<std::string> workdir = workdir_at(dockerfile, chain, script.instruction);
-      const auto mounts = mount_targets(run);
-      for (const auto& command : script.commands) {
-        if (stateful::program_name(command) == "cd") workdir.reset();
-        for (const auto& written : stateful::written_paths(command)) {
-          const auto path = absolute(written, workdir);
-          if (!path || std::any_of(mounts.begin(), mounts.end(), [&](const std::string& m) {
-                return docker::covers_path(m, *path);
-              })) {
-            continue;
+      scripts_at[static_cast<std::size_t>(script.instruction)].push_back(&script);
+      stages.insert(run.stage);
+    }
+    for (const int stage : stages) {
+      const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
+      ChainState state;
+      for (const auto& path : chain.inherited_volumes()) {
+        state.volumes.push_back(
+            {path, true, "a VOLUME of the base image " + stateful::describe_image(chain)});
+      }
+      for (const int i : stateful::chain_instructions(dockerfile, chain)) {
+        const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
+        if (instruction.stage == stage && !state.volumes.empty()) {
+          for (const ShellScript* script : scripts_at[static_cast<std::size_t>(i)]) {
+            check_script(*script, instruction, state, findings);
           }
-          const auto volume = std::find_if(volumes.begin(), volumes.end(), [&](const auto& v) {
-            return docker::covers_path(v.path, *path);
-          });
-          if (volume == volumes.end()) continue;
-          report(command, *path, *volume, written.range, findings);
         }
+        state.apply(facts, instruction);
       }
     }
   }
 
  private:
+  static void check_script(const ShellScript& script, const dockerfile::Instruction& run,
+                           const ChainState& state, Findings& findings) {
+    std::optional<std::string> workdir = state.workdir;
+    const auto mounts = mount_targets(run);
+    for (const auto& command : script.commands) {
+      if (stateful::program_name(command) == "cd") workdir.reset();
+      for (const auto& written : stateful::written_paths(command)) {
+        const auto path = absolute(written, workdir);
+        if (!path || std::any_of(mounts.begin(), mounts.end(), [&](const std::string& m) {
+              return docker::covers_path(m, *path);
+            })) {
+          continue;
+        }
+        const auto volume =
+            std::find_if(state.volumes.begin(), state.volumes.end(),
+                         [&](const auto& v) { return docker::covers_path(v.path, *path); });
+        if (volume == state.volumes.end()) continue;
+        report(command, *path, *volume, written.range, findings);
+      }
+    }
+  }
+
   static void report(const CommandLine& command, const std::string& path,
                      const ActiveVolume& volume, ByteRange range, Findings& findings) {
     const std::string program = stateful::program_name(command);
