@@ -58,19 +58,21 @@ class VolumeSingleQuotedJson final : public Check {
     for (const auto& instruction : facts.dockerfile->instructions) {
       if (!stateful::is_broken_json_volume(instruction)) continue;
       std::string words;
-      for (const auto& word : instruction.words) {
-        words += (words.empty() ? "`" : ", `") + word.expanded + "`";
+      constexpr std::size_t kWordsQuoted = 5;
+      for (std::size_t i = 0; i < instruction.words.size() && i < kWordsQuoted; ++i) {
+        words += (words.empty() ? "`" : ", `") + quotable(instruction.words[i].expanded) + "`";
       }
+      if (instruction.words.size() > kWordsQuoted) words += ", …";
       const bool single_quoted = instruction.args.find('\'') != std::string::npos;
       std::string message = std::string(single_quoted ? "JSON strings need double quotes, so "
                                                       : "this is not a valid JSON array, so ") +
-                            "BuildKit reads `" + instruction.args +
+                            "BuildKit reads `" + quotable(instruction.args) +
                             "` as plain words and declares the literal path(s) " + words +
                             " instead of the ones inside the brackets";
       std::optional<Fix> fix;
       const std::string original(facts.file.slice(instruction.args_range));
       if (single_quoted && is_string_array(with_double_quotes(instruction.args))) {
-        message += "; write " + with_double_quotes(instruction.args);
+        message += "; write " + quotable(with_double_quotes(instruction.args));
         fix =
             Fix{"use double quotes", instruction.args_range, with_double_quotes(original), {}, {}};
       }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "core/diagnostic.h"
 #include "core/source.h"
 
 using dockvet::LineIndex;
@@ -29,4 +30,12 @@ TEST_CASE("CRLF keeps the carriage return out of the next line", "[core]") {
   const LineIndex index(text);
   CHECK(index.position(8) == Position{2, 1});
   CHECK(index.position(12) == Position{2, 5});
+}
+
+TEST_CASE("quotable keeps short text and cuts long text on a character boundary", "[source]") {
+  CHECK(dockvet::quotable("VOLUME /data") == "VOLUME /data");
+  CHECK(dockvet::quotable(std::string(200, 'a')) == std::string(120, 'a') + "…");
+  // "é" is two bytes; a cut inside it backs up to the character before.
+  CHECK(dockvet::quotable("abé", 3) == "ab…");
+  CHECK(dockvet::quotable("abé", 4) == "abé");
 }

@@ -28,4 +28,12 @@ bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
          std::tie(b.file, b.start, b.code, b.end, b.message);
 }
 
+std::string quotable(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  std::size_t cut = max_bytes;
+  // Back up over continuation bytes (10xxxxxx) so that no character is split.
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 }  // namespace dockvet

@@ -43,4 +43,9 @@ struct Diagnostic {
 /// Total order used for output: file, line, column, code, then message.
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 
+/// Source text short enough to quote in a message: at most `max_bytes` bytes, cut on a UTF-8
+/// character boundary and ended with "…" when cut. A finding on a 20 MB line must not carry
+/// the line three times over.
+std::string quotable(std::string_view text, std::size_t max_bytes = 120);
+
 }  // namespace dockvet
