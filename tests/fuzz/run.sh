@@ -7,7 +7,7 @@
 #
 # TARGET is docker_cli, config, markdown, dockerfile or shell_extraction (default: all, one after
 # another). Each run stops after 5,000,000 executions or MAX_TOTAL_TIME seconds (default 1800),
-# whichever comes first. Extra libFuzzer flags go in $FUZZ_FLAGS (e.g. FUZZ_FLAGS=-jobs=1).
+# whichever comes first. Extra libFuzzer flags go in $FUZZ_FLAGS (e.g. FUZZ_FLAGS=-seed=1).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -42,18 +42,23 @@ seeds_for() {
 
 run_one() {
   local name=$1
-  cmake --build "$build" --target "${name}_fuzzer"
+  # FUZZ_NO_BUILD=1 runs the fuzzer as last built, e.g. while the tree is mid-edit.
+  [[ -n ${FUZZ_NO_BUILD:-} ]] || cmake --build "$build" --target "${name}_fuzzer"
   local corpus="$build/corpus/$name" artifacts="$build/artifacts/$name/"
   mkdir -p "$corpus" "$artifacts"
   # Seeds are copied under their content hash, so re-runs neither duplicate nor lose them.
   while IFS= read -r seed; do
     cp "$seed" "$corpus/seed-$(sha1sum "$seed" | cut -c1-16)"
   done < <(seeds_for "$name")
+  # Short inputs keep the executions per second up; the engine targets get room for a few
+  # instructions or code blocks, the word-level ones less.
+  local max_len=2048
+  case "$name" in docker_cli | config) max_len=512 ;; esac
   local dict=()
   [[ -f "$root/tests/fuzz/$name.dict" ]] && dict=(-dict="$root/tests/fuzz/$name.dict")
   # shellcheck disable=SC2086
   nice -n 10 "$build/tests/fuzz/${name}_fuzzer" "$corpus" "${dict[@]}" -artifact_prefix="$artifacts" \
-    -runs=5000000 -max_total_time="$max_time" -timeout=10 -rss_limit_mb=2048 \
+    -runs=5000000 -max_total_time="$max_time" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 ${FUZZ_FLAGS:-} 2>&1 | tee "$build/$name.log"
 }
 
