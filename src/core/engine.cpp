@@ -18,6 +18,7 @@
 #include "dockerfile/dockerfile.h"
 #include "shell/shell.h"
 #include "stateful/analysis.h"
+#include "stateful/run_commands_wanted.h"
 
 namespace dockvet {
 
@@ -75,9 +76,10 @@ struct Facts {
   std::vector<FrontEndIssue> issues;
 };
 
-void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions, Facts& facts) {
+void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions, Facts& facts,
+                const shell::CommandsWanted& wanted = {}) {
   for (const auto& region : regions) {
-    facts.scripts.push_back(shell::parse_region(file, region, facts.issues));
+    facts.scripts.push_back(shell::parse_region(file, region, facts.issues, wanted));
     for (const auto& command : facts.scripts.back().commands) {
       if (auto invocation = docker::parse_invocation(command, file.text)) {
         facts.invocations.push_back(std::move(*invocation));
@@ -86,7 +88,7 @@ void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions,
   }
 }
 
-Facts build_facts(const SourceFile& file) {
+Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog) {
   Facts facts;
   if (looks_binary(file.text)) {
     // Binary content has no definitions to model; one finding says why it was not linted.
@@ -106,7 +108,8 @@ Facts build_facts(const SourceFile& file) {
       facts.dockerfile = dockerfile::parse(file);
       facts.issues.insert(facts.issues.end(), facts.dockerfile->issues.begin(),
                           facts.dockerfile->issues.end());
-      read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts);
+      read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts,
+                 stateful::RunCommandsWanted(*facts.dockerfile, catalog));
       break;
     }
     case FileKind::shell:
@@ -161,8 +164,8 @@ void run_check(const Check& check, const FileFacts& facts, const config::FileRul
 FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   FileResult result;
   result.path = file.path;
-  Facts facts = build_facts(file);
   const catalog::Catalog& catalog = policy.catalog ? *policy.catalog : catalog::Catalog::builtin();
+  Facts facts = build_facts(file, catalog);
   const config::Settings* settings = policy.settings;
   std::optional<config::FileRules> rules;
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));

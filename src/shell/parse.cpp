@@ -356,11 +356,20 @@ void record_syntax_issue(const SourceFile& file, const std::vector<ByteRange>& r
 }  // namespace
 
 ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
-                         std::vector<FrontEndIssue>& issues) {
+                         std::vector<FrontEndIssue>& issues, const CommandsWanted& wanted) {
   ShellScript script{region.instruction, {}};
   std::vector<ByteRange> ranges = normalised(file, region.ranges);
   if (ranges.size() > max_exact_ranges) ranges = joined_at_line_continuations(file, ranges);
   if (ranges.empty() || file.text.size() > UINT32_MAX) return script;
+  if (wanted) {
+    // A syntax finding needs the lexical scanner to find an unclosed opener, so without one
+    // the parse could only give commands, which nobody wants here.
+    const VisibleText text(file.text, ranges, {ranges.front().begin, ranges.back().end});
+    if (!wanted(text.text()) &&
+        !find_unclosed_opener(text.text(), file.kind == FileKind::makefile)) {
+      return script;
+    }
+  }
   Tree tree;
   if (!parse(file, ranges, tree)) return script;
   TSNode root = ts_tree_root_node(tree.tree);

@@ -1,0 +1,32 @@
+#pragma once
+// Which Dockerfile RUN bodies any check reads commands from. tree-sitter-bash is most of
+// dockvet's time (bench/RESULTS.md), and most RUN bodies install tools that no check cares
+// about, so the engine parses a RUN only when it may hold one of:
+// - a container CLI command line (docker, podman, nerdctl: the DV1xx run-line checks);
+// - an install of a catalogued server package (DV120): the body names the package;
+// - a write into a VOLUME (DV126): possible only when the file declares a VOLUME or a stage's
+//   base image declares one in the catalog.
+// Syntax problems are found without this filter (see shell::parse_region).
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "dockerfile/dockerfile.h"
+
+namespace dockvet::stateful {
+
+class RunCommandsWanted {
+ public:
+  RunCommandsWanted(const dockerfile::Dockerfile& dockerfile, const catalog::Catalog& catalog);
+
+  /// False only when no check can find anything in a RUN body with this text.
+  bool operator()(std::string_view body) const;
+
+ private:
+  bool every_body_ = false;           // a VOLUME may be in effect, or a package has no stem
+  std::vector<std::string> needles_;  // container CLIs, package name stems
+};
+
+}  // namespace dockvet::stateful
