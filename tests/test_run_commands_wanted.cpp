@@ -13,9 +13,12 @@ using dockvet::stateful::RunCommandsWanted;
 
 namespace {
 
-bool wanted(const std::string& dockerfile, std::string_view body) {
+// Whether the body of RUN `instruction` (default: the last instruction) is wanted with text
+// `body`.
+bool wanted(const std::string& dockerfile, std::string_view body, int instruction = -1) {
   const Parsed parsed(dockerfile);
-  return RunCommandsWanted(parsed.df, Catalog::builtin())(body);
+  if (instruction < 0) instruction = static_cast<int>(parsed.df.instructions.size()) - 1;
+  return RunCommandsWanted(parsed.df, Catalog::builtin())(instruction, body);
 }
 
 std::vector<std::string> codes_of(const std::string& dockerfile) {
@@ -42,10 +45,19 @@ TEST_CASE("a RUN body that names a container CLI or a catalogued package is want
   CHECK(wanted(dockerfile, "apk add --no-cache mariadb"));
 }
 
-TEST_CASE("every RUN body is wanted where a VOLUME may be in effect", "[run-filter]") {
+TEST_CASE("every RUN body is wanted where a VOLUME is in effect", "[run-filter]") {
   CHECK(wanted("FROM debian:bookworm\nVOLUME /srv/data\nRUN true\n", "touch /srv/data/x"));
+  // A VOLUME of the stage a stage is built on is in effect too.
+  CHECK(wanted("FROM debian:bookworm AS base\nVOLUME /srv\nFROM base\nRUN true\n", "touch /srv/x"));
   // postgres:17 declares VOLUME /var/lib/postgresql/data (stateful-images reference).
   CHECK(wanted("FROM postgres:17\nRUN true\n", "chown -R 999 /var/lib/postgresql/data"));
+}
+
+TEST_CASE("a RUN before the VOLUME, or in a stage without it, is not wanted for it",
+          "[run-filter]") {
+  CHECK_FALSE(wanted("FROM debian:bookworm\nRUN true\nVOLUME /srv/data\n", "touch /srv/data/x", 1));
+  CHECK_FALSE(
+      wanted("FROM debian:bookworm\nVOLUME /srv\nFROM alpine:3.20\nRUN true\n", "touch /srv/x"));
 }
 
 TEST_CASE("a RUN body that is skipped still reports its syntax problems", "[run-filter]") {

@@ -365,7 +365,7 @@ ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
     // A syntax finding needs the lexical scanner to find an unclosed opener, so without one
     // the parse could only give commands, which nobody wants here.
     const VisibleText text(file.text, ranges, {ranges.front().begin, ranges.back().end});
-    if (!wanted(text.text()) &&
+    if (!wanted(region.instruction, text.text()) &&
         !find_unclosed_opener(text.text(), file.kind == FileKind::makefile)) {
       return script;
     }

@@ -18,8 +18,9 @@ namespace dockvet::shell {
 /// give none: their front end makes the regions of RUN bodies itself.
 std::vector<ShellRegion> find_regions(const SourceFile& file);
 
-/// Says from a region's text whether any check reads its commands.
-using CommandsWanted = std::function<bool(std::string_view text)>;
+/// Says from a region's instruction (ShellRegion::instruction) and text whether any check reads
+/// its commands.
+using CommandsWanted = std::function<bool(int instruction, std::string_view text)>;
 
 /// Parses one region with tree-sitter-bash and returns every simple command in it, in file
 /// order, with prefixes such as `sudo` peeled off. Syntax problems go to `issues` (DV020-DV022);

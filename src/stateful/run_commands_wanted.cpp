@@ -17,33 +17,39 @@ std::string stem(std::string_view pattern) {
   return std::string(pattern.substr(0, end));
 }
 
-bool volume_may_be_in_effect(const dockerfile::Dockerfile& dockerfile,
-                             const catalog::Catalog& catalog) {
-  for (const auto& instruction : dockerfile.instructions) {
-    if (instruction.keyword == dockerfile::Keyword::volume) return true;
-  }
+// For each instruction, whether a VOLUME is in effect there: inherited from the base image, or
+// declared earlier in the stage chain (DV126's own reading).
+std::vector<bool> volumes_in_effect(const dockerfile::Dockerfile& dockerfile,
+                                    const catalog::Catalog& catalog) {
+  std::vector<bool> active_at(dockerfile.instructions.size(), false);
+  const bool any_volume =
+      std::any_of(dockerfile.instructions.begin(), dockerfile.instructions.end(),
+                  [](const auto& i) { return i.keyword == dockerfile::Keyword::volume; });
   for (std::size_t stage = 0; stage < dockerfile.stages.size(); ++stage) {
-    if (!stage_chain(dockerfile, static_cast<int>(stage), catalog).inherited_volumes().empty()) {
-      return true;
+    const auto chain = stage_chain(dockerfile, static_cast<int>(stage), catalog);
+    bool active = !chain.inherited_volumes().empty();
+    if (!active && !any_volume) continue;
+    for (const int i : chain_instructions(dockerfile, chain)) {
+      const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
+      if (active && instruction.stage == static_cast<int>(stage)) {
+        active_at[static_cast<std::size_t>(i)] = true;
+      }
+      if (instruction.keyword == dockerfile::Keyword::volume) active = true;
     }
   }
-  return false;
+  return active_at;
 }
 
 }  // namespace
 
 RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
                                      const catalog::Catalog& catalog)
-    : every_body_(volume_may_be_in_effect(dockerfile, catalog)),
+    : volume_active_(volumes_in_effect(dockerfile, catalog)),
       needles_{"docker", "podman", "nerdctl"} {
-  if (every_body_) return;
   for (const auto& entry : catalog.entries()) {
     for (const auto& package : entry.packages) {
       std::string name_stem = stem(package.pattern);
-      if (name_stem.empty()) {
-        every_body_ = true;
-        return;
-      }
+      if (name_stem.empty()) every_body_ = true;
       if (std::find(needles_.begin(), needles_.end(), name_stem) == needles_.end()) {
         needles_.push_back(std::move(name_stem));
       }
@@ -51,8 +57,12 @@ RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
   }
 }
 
-bool RunCommandsWanted::operator()(std::string_view body) const {
+bool RunCommandsWanted::operator()(int instruction, std::string_view body) const {
   if (every_body_) return true;
+  if (instruction >= 0 && static_cast<std::size_t>(instruction) < volume_active_.size() &&
+      volume_active_[static_cast<std::size_t>(instruction)]) {
+    return true;
+  }
   return std::any_of(needles_.begin(), needles_.end(), [&](const std::string& needle) {
     return body.find(needle) != std::string_view::npos;
   });

@@ -4,8 +4,8 @@
 // about, so the engine parses a RUN only when it may hold one of:
 // - a container CLI command line (docker, podman, nerdctl: the DV1xx run-line checks);
 // - an install of a catalogued server package (DV120): the body names the package;
-// - a write into a VOLUME (DV126): possible only when the file declares a VOLUME or a stage's
-//   base image declares one in the catalog.
+// - a write into a VOLUME (DV126): possible only in a RUN after a VOLUME of its stage chain, or
+//   in a stage whose base image declares one in the catalog.
 // Syntax problems are found without this filter (see shell::parse_region).
 
 #include <string>
@@ -21,11 +21,13 @@ class RunCommandsWanted {
  public:
   RunCommandsWanted(const dockerfile::Dockerfile& dockerfile, const catalog::Catalog& catalog);
 
-  /// False only when no check can find anything in a RUN body with this text.
-  bool operator()(std::string_view body) const;
+  /// False only when no check can find anything in the body of RUN `instruction` (an index
+  /// into Dockerfile::instructions), whose text is `body`.
+  bool operator()(int instruction, std::string_view body) const;
 
  private:
-  bool every_body_ = false;           // a VOLUME may be in effect, or a package has no stem
+  bool every_body_ = false;           // a catalog package has no stem to search for
+  std::vector<bool> volume_active_;   // by instruction: a VOLUME is in effect there
   std::vector<std::string> needles_;  // container CLIs, package name stems
 };
 
