@@ -1,20 +1,17 @@
 #include "stateful/run_commands_wanted.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "stateful/dockerfile_state.h"
 
 namespace dockvet::stateful {
 namespace {
 
-// The letters and digits a package pattern starts with ("postgresql" of "postgresql-#"). A
-// name can only be split by quotes or escapes inside this stem (`post"gres"ql`), which no
-// Dockerfile does on purpose; a pattern that starts with a glob has no stem.
+// The literal text a package pattern starts with, up to its first glob ("postgresql-" of
+// "postgresql-#"); a body that installs the package names it. Only quotes or escapes inside a
+// package name (`post"gres"ql`), which no Dockerfile writes on purpose, would hide it.
 std::string stem(std::string_view pattern) {
-  std::size_t end = 0;
-  while (end < pattern.size() && std::isalnum(static_cast<unsigned char>(pattern[end]))) ++end;
-  return std::string(pattern.substr(0, end));
+  return std::string(pattern.substr(0, pattern.find_first_of("*?#[")));
 }
 
 // For each instruction, whether a VOLUME is in effect there: inherited from the base image, or
