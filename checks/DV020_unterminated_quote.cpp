@@ -28,9 +28,7 @@ class UnterminatedQuote final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const FrontEndIssue& issue : facts.issues) {
-      if (issue.code == meta().code) findings.report(issue.range, issue.message);
-    }
+    report_front_end_issues(meta().code, facts, findings);
   }
 };
 

@@ -25,9 +25,7 @@ class UnclosedExpansion final : public Check {
   }
 
   void run(const FileFacts& facts, Findings& findings) const override {
-    for (const FrontEndIssue& issue : facts.issues) {
-      if (issue.code == meta().code) findings.report(issue.range, issue.message);
-    }
+    report_front_end_issues(meta().code, facts, findings);
   }
 };
 

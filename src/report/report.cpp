@@ -35,6 +35,14 @@ constexpr auto kFormatNames = [] {
   return names;
 }();
 
+const Format& find_format(std::string_view name) {
+  for (const Format& f : kFormats) {
+    if (f.name == name) return f;
+  }
+  throw std::invalid_argument(
+      fmt::format("unknown report format '{}' (known: {})", name, fmt::join(kFormatNames, ", ")));
+}
+
 /// "1 error", "2 warnings", "3 info": info and style read as uncountable.
 std::string count_of(std::size_t n, Severity severity) {
   const bool countable = severity == Severity::error || severity == Severity::warning;
@@ -48,14 +56,7 @@ std::span<const std::string_view> formats() {
 }
 
 void write_report(std::string_view format, const ReportInput& input, std::ostream& out) {
-  for (const Format& f : kFormats) {
-    if (f.name == format) {
-      f.write(input, out);
-      return;
-    }
-  }
-  throw std::invalid_argument(
-      fmt::format("unknown report format '{}' (known: {})", format, fmt::join(kFormatNames, ", ")));
+  find_format(format).write(input, out);
 }
 
 void Tally::add(std::span<const Diagnostic> diagnostics) {
@@ -158,19 +159,12 @@ class BufferedStream final : public ReportStream {
 
 std::unique_ptr<ReportStream> open_report(std::string_view format, const ReportInput& context,
                                           std::ostream& out) {
-  const Format* found = nullptr;
-  for (const Format& f : kFormats) {
-    if (f.name == format) found = &f;
-  }
-  if (!found) {
-    throw std::invalid_argument(fmt::format("unknown report format '{}' (known: {})", format,
-                                            fmt::join(kFormatNames, ", ")));
-  }
+  const Format& found = find_format(format);
   if (format == "text" || format == "gnu") {
-    return std::make_unique<LineStream>(found->write, context, out);
+    return std::make_unique<LineStream>(found.write, context, out);
   }
   if (format == "json") return std::make_unique<JsonArrayStream>(out);
-  return std::make_unique<BufferedStream>(found->write, context, out);
+  return std::make_unique<BufferedStream>(found.write, context, out);
 }
 
 std::string rule_help_url(std::string_view code) {
