@@ -13,34 +13,15 @@ namespace dockvet::checks {
 
 namespace {
 
-// A volume in effect at a RUN, and where it came from for the message.
-struct ActiveVolume {
-  std::string path;
-  bool inherited = false;
-  std::string origin;  // "declared on line 4" or "a VOLUME of the base image postgres:17 (…)"
-};
+// Where a volume came from, for the message: "the VOLUME declared on line 4", or "a VOLUME of
+// the base image postgres:17 (version 17)".
+struct Origin {
+  const LineIndex& lines;
+  const stateful::StageChain& chain;
 
-// The VOLUMEs and the WORKDIR in effect at each point of a stage chain, updated one
-// instruction at a time so that a Dockerfile of many RUNs is read once per stage, not once
-// per RUN.
-struct ChainState {
-  std::vector<ActiveVolume> volumes;
-  std::optional<std::string> workdir;  // the last WORKDIR, when it is a known absolute path
-
-  void apply(const FileFacts& facts, const dockerfile::Instruction& instruction) {
-    if (instruction.keyword == dockerfile::Keyword::volume) {
-      for (const auto& word : instruction.words) {
-        if (!word.expanded_known) continue;
-        const auto line = facts.file.lines.position(word.range.begin).line;
-        volumes.push_back(
-            {word.expanded, false, "the VOLUME declared on line " + std::to_string(line)});
-      }
-    } else if (instruction.keyword == dockerfile::Keyword::workdir && !instruction.words.empty()) {
-      const auto& word = instruction.words.front();
-      const bool absolute =
-          word.expanded_known && !word.expanded.empty() && word.expanded.front() == '/';
-      workdir = absolute ? std::optional<std::string>(word.expanded) : std::nullopt;
-    }
+  std::string of(const stateful::VolumeInEffect& volume) const {
+    if (volume.inherited()) return "a VOLUME of the base image " + stateful::describe_image(chain);
+    return "the VOLUME declared on line " + std::to_string(lines.position(volume.declared_at).line);
   }
 };
 
@@ -117,26 +98,24 @@ class WriteIntoDeclaredVolume final : public Check {
     }
     for (const int stage : stages) {
       const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
-      ChainState state;
-      for (const auto& path : chain.inherited_volumes()) {
-        state.volumes.push_back(
-            {path, true, "a VOLUME of the base image " + stateful::describe_image(chain)});
-      }
+      stateful::VolumesInEffect state(chain);
+      const Origin origin{facts.file.lines, chain};
       for (const int i : stateful::chain_instructions(dockerfile, chain)) {
         const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
         if (instruction.stage == stage && !state.volumes.empty()) {
           for (const ShellScript* script : scripts_at[static_cast<std::size_t>(i)]) {
-            check_script(*script, instruction, state, findings);
+            check_script(*script, instruction, state, origin, findings);
           }
         }
-        state.apply(facts, instruction);
+        state.apply(instruction);
       }
     }
   }
 
  private:
   static void check_script(const ShellScript& script, const dockerfile::Instruction& run,
-                           const ChainState& state, Findings& findings) {
+                           const stateful::VolumesInEffect& state, const Origin& origin,
+                           Findings& findings) {
     std::optional<std::string> workdir = state.workdir;
     const auto mounts = mount_targets(run);
     for (const auto& command : script.commands) {
@@ -152,26 +131,27 @@ class WriteIntoDeclaredVolume final : public Check {
             std::find_if(state.volumes.begin(), state.volumes.end(),
                          [&](const auto& v) { return docker::covers_path(v.path, *path); });
         if (volume == state.volumes.end()) continue;
-        report(command, *path, *volume, written.range, findings);
+        report(command, *path, *volume, origin, written.range, findings);
       }
     }
   }
 
   static void report(const CommandLine& command, const std::string& path,
-                     const ActiveVolume& volume, ByteRange range, Findings& findings) {
+                     const stateful::VolumeInEffect& volume, const Origin& origin, ByteRange range,
+                     Findings& findings) {
     const std::string program = stateful::program_name(command);
     const std::string subject = program.empty() ? std::string("this command") : "`" + program + "`";
     const std::string where = docker::same_path(path, volume.path)
                                   ? " changes " + path + ", "
                                   : " writes " + path + " inside " + volume.path + ", ";
     std::string message =
-        subject + where + volume.origin +
+        subject + where + origin.of(volume) +
         ": the classic builder discards the change, and BuildKit keeps it only in the image, "
         "where it seeds an empty volume on first start and never reaches a volume that already "
         "holds data; " +
-        (volume.inherited ? "an inherited VOLUME cannot be removed, so use COPY or do it at "
-                            "container start"
-                          : "do it before the VOLUME line, with COPY, or at container start");
+        (volume.inherited() ? "an inherited VOLUME cannot be removed, so use COPY or do it at "
+                              "container start"
+                            : "do it before the VOLUME line, with COPY, or at container start");
     findings.report(range, std::move(message));
   }
 };

@@ -1,8 +1,12 @@
 // Which RUN bodies the engine parses: only those any check reads commands from, and those
 // with a syntax problem. Skipping the rest must never cost a finding.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "catalog/catalog.h"
+#include "core/discovery.h"
 #include "core/engine.h"
 #include "stateful/run_commands_wanted.h"
 #include "test_dockerfile_support.h"
@@ -45,12 +49,37 @@ TEST_CASE("a RUN body that names a container CLI or a catalogued package is want
   CHECK(wanted(dockerfile, "apk add --no-cache mariadb"));
 }
 
-TEST_CASE("every RUN body is wanted where a VOLUME is in effect", "[run-filter]") {
+TEST_CASE("where a VOLUME is in effect, a RUN body that names it is wanted", "[run-filter]") {
   CHECK(wanted("FROM debian:bookworm\nVOLUME /srv/data\nRUN true\n", "touch /srv/data/x"));
   // A VOLUME of the stage a stage is built on is in effect too.
   CHECK(wanted("FROM debian:bookworm AS base\nVOLUME /srv\nFROM base\nRUN true\n", "touch /srv/x"));
   // postgres:17 declares VOLUME /var/lib/postgresql/data (stateful-images reference).
   CHECK(wanted("FROM postgres:17\nRUN true\n", "chown -R 999 /var/lib/postgresql/data"));
+  // A path relative to a WORKDIR above the volume names the volume's last component.
+  CHECK(wanted("FROM debian:bookworm\nWORKDIR /srv\nVOLUME /srv/data/\nRUN true\n",
+               "mkdir -p ./data/cache"));
+}
+
+TEST_CASE("where a VOLUME is in effect, a RUN body that cannot reach it is not wanted",
+          "[run-filter]") {
+  CHECK_FALSE(wanted("FROM debian:bookworm\nVOLUME /srv/data\nRUN true\n",
+                     "apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*"));
+  CHECK_FALSE(wanted("FROM postgres:17\nRUN true\n", "localedef -i de_DE -f UTF-8 de_DE.UTF-8"));
+  // A WORKDIR beside the volume: a relative path cannot name a file inside it.
+  CHECK_FALSE(wanted("FROM debian:bookworm\nVOLUME /srv/data\nWORKDIR /app\nRUN true\n",
+                     "touch ready && make build"));
+}
+
+TEST_CASE("every RUN body is wanted where a relative path may land in a volume", "[run-filter]") {
+  // The WORKDIR is the volume, or inside it: `touch x` writes into it.
+  CHECK(wanted("FROM debian:bookworm\nVOLUME /srv/data\nWORKDIR /srv/data\nRUN true\n", "touch x"));
+  CHECK(wanted("FROM debian:bookworm\nWORKDIR /srv/data/cache\nVOLUME /srv/data\nRUN true\n",
+               "touch x"));
+  // A volume at the root holds every path.
+  CHECK(wanted("FROM debian:bookworm\nVOLUME /\nRUN true\n", "touch /etc/x"));
+  // Windows paths compare without case and with either separator.
+  CHECK(wanted("FROM mcr.microsoft.com/windows/servercore:ltsc2022\nVOLUME C:/Data\nRUN true\n",
+               "echo x > c:/DATA/x"));
 }
 
 TEST_CASE("a RUN before the VOLUME, or in a stage without it, is not wanted for it",
@@ -72,4 +101,62 @@ TEST_CASE("the findings that read RUN commands still fire", "[run-filter]") {
       std::vector<std::string>{"DV120"});
   CHECK(codes_of("FROM debian:bookworm\nVOLUME /srv/data\nRUN touch /srv/data/seed\n") ==
         std::vector<std::string>{"DV126"});
+}
+
+namespace {
+
+std::vector<dockvet::Diagnostic> lint_all_bodies(const dockvet::SourceFile& file, bool every) {
+  dockvet::LintPolicy policy;
+  policy.parse_every_run_body = every;
+  return dockvet::lint_source(file, policy).diagnostics;
+}
+
+std::string describe(const std::vector<dockvet::Diagnostic>& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) {
+    out += d.code + " " + std::to_string(d.start.line) + ":" + std::to_string(d.start.column) +
+           " " + d.message + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("skipping RUN bodies gives the same findings on every corpus Dockerfile",
+          "[run-filter]") {
+  const auto corpus = std::filesystem::path(DOCKVET_SOURCE_DIR) / "corpus";
+  int dockerfiles = 0;
+  for (const auto& target : dockvet::discover({corpus.string()}).targets) {
+    if (target.kind != dockvet::FileKind::dockerfile) continue;
+    std::ifstream in(target.path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const dockvet::SourceFile file(target.path, dockvet::FileKind::dockerfile, std::move(text));
+    INFO(target.path);
+    CHECK(describe(lint_all_bodies(file, false)) == describe(lint_all_bodies(file, true)));
+    ++dockerfiles;
+  }
+  CHECK(dockerfiles > 20);
+}
+
+TEST_CASE("skipping RUN bodies keeps DV126's findings through WORKDIRs and stages",
+          "[run-filter]") {
+  const std::string dockerfile =
+      "FROM postgres:17 AS db\n"
+      "RUN apt-get update && apt-get install -y curl\n"
+      "WORKDIR /var/lib/postgresql\n"
+      "RUN mkdir -p data/conf.d && touch /tmp/ok\n"
+      "VOLUME /srv/uploads\n"
+      "WORKDIR /srv/uploads/tmp\n"
+      "RUN touch seed\n"
+      "FROM db\n"
+      "WORKDIR /\n"
+      "RUN cp /etc/hosts srv/uploads/hosts && cd /tmp && touch x\n";
+  const dockvet::SourceFile file("Dockerfile", dockvet::FileKind::dockerfile, dockerfile);
+  const auto skipped = lint_all_bodies(file, false);
+  CHECK(describe(skipped) == describe(lint_all_bodies(file, true)));
+  std::vector<std::uint32_t> dv126_lines;
+  for (const auto& d : skipped) {
+    if (d.code == "DV126") dv126_lines.push_back(d.start.line);
+  }
+  CHECK(dv126_lines == std::vector<std::uint32_t>{4, 7, 10});
 }

@@ -88,7 +88,8 @@ void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions,
   }
 }
 
-Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog) {
+Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
+                  bool parse_every_run_body) {
   Facts facts;
   if (looks_binary(file.text)) {
     // Binary content has no definitions to model; one finding says why it was not linted.
@@ -108,8 +109,9 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog) {
       facts.dockerfile = dockerfile::parse(file);
       facts.issues.insert(facts.issues.end(), facts.dockerfile->issues.begin(),
                           facts.dockerfile->issues.end());
-      read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts,
-                 stateful::RunCommandsWanted(*facts.dockerfile, catalog));
+      shell::CommandsWanted wanted;
+      if (!parse_every_run_body) wanted = stateful::RunCommandsWanted(*facts.dockerfile, catalog);
+      read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts, wanted);
       break;
     }
     case FileKind::shell:
@@ -165,7 +167,7 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   FileResult result;
   result.path = file.path;
   const catalog::Catalog& catalog = policy.catalog ? *policy.catalog : catalog::Catalog::builtin();
-  Facts facts = build_facts(file, catalog);
+  Facts facts = build_facts(file, catalog, policy.parse_every_run_body);
   const config::Settings* settings = policy.settings;
   std::optional<config::FileRules> rules;
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));

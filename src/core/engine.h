@@ -25,6 +25,9 @@ struct LintPolicy {
   const config::Settings* settings = nullptr;  // rule selection, severities, pragma switch
   const catalog::Catalog* catalog = nullptr;   // the built-in one merged with the config's
   bool report_unused_ignores = false;          // turn pragmas that silenced nothing into DV003
+  /// Parse every Dockerfile RUN body, even those no check reads (stateful::RunCommandsWanted).
+  /// Slower, never different: the tests use it to show that skipping costs no finding.
+  bool parse_every_run_body = false;
 };
 
 /// The outcome of linting one file.

@@ -122,6 +122,23 @@ std::vector<int> chain_instructions(const Dockerfile& dockerfile, const StageCha
   return out;
 }
 
+VolumesInEffect::VolumesInEffect(const StageChain& chain) {
+  for (auto& path : chain.inherited_volumes()) volumes.push_back({std::move(path)});
+}
+
+void VolumesInEffect::apply(const dockerfile::Instruction& instruction) {
+  if (instruction.keyword == Keyword::volume) {
+    for (const auto& word : instruction.words) {
+      if (word.expanded_known) volumes.push_back({word.expanded, word.range.begin});
+    }
+  } else if (instruction.keyword == Keyword::workdir && !instruction.words.empty()) {
+    const auto& word = instruction.words.front();
+    const bool absolute =
+        word.expanded_known && !word.expanded.empty() && word.expanded.front() == '/';
+    workdir = absolute ? std::optional<std::string>(word.expanded) : std::nullopt;
+  }
+}
+
 std::vector<DeclaredVolume> chain_volumes(const Dockerfile& dockerfile, const StageChain& chain,
                                           int before) {
   std::vector<DeclaredVolume> out;

@@ -80,6 +80,27 @@ std::string join_paths(const std::vector<std::string>& paths);
 /// "VOLUME /a /b": the instruction that declares `paths`.
 std::string volume_line(const std::vector<std::string>& paths);
 
+/// One VOLUME path in effect at some point of a stage chain.
+struct VolumeInEffect {
+  std::string path;
+  /// Where the VOLUME word starts in the file; npos when the base image declares the volume.
+  std::size_t declared_at = std::string::npos;
+  bool inherited() const { return declared_at == std::string::npos; }
+};
+
+/// The VOLUMEs and the WORKDIR that a RUN sees at one point of a stage chain, as DV126 reads
+/// them. It is moved forward one instruction at a time, so that a chain of many RUNs is read
+/// once, not once per RUN.
+struct VolumesInEffect {
+  std::vector<VolumeInEffect> volumes;
+  std::optional<std::string> workdir;  // the last WORKDIR, when it is a known absolute path
+
+  /// The state at the start of the chain: the base image's own VOLUMEs.
+  explicit VolumesInEffect(const StageChain& chain);
+  /// Takes in the VOLUME or WORKDIR `instruction`; other instructions change nothing.
+  void apply(const dockerfile::Instruction& instruction);
+};
+
 /// The instructions of the chain's stages, in file order (FROM lines and ONBUILD triggers left
 /// out).
 std::vector<int> chain_instructions(const dockerfile::Dockerfile& dockerfile,

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "stateful/dockerfile_state.h"
+#include "docker/paths.h"
 
 namespace dockvet::stateful {
 namespace {
@@ -14,55 +14,99 @@ std::string stem(std::string_view pattern) {
   return std::string(pattern.substr(0, pattern.find_first_of("*?#[")));
 }
 
-// For each instruction, whether a VOLUME is in effect there: inherited from the base image, or
-// declared earlier in the stage chain (DV126's own reading).
-std::vector<bool> volumes_in_effect(const dockerfile::Dockerfile& dockerfile,
-                                    const catalog::Catalog& catalog) {
-  std::vector<bool> active_at(dockerfile.instructions.size(), false);
+// The last component of a volume's path ("data" of "/srv/app/data/"): a RUN that writes under
+// the volume names it, either in an absolute path or in a path relative to a WORKDIR above the
+// volume. Empty for the root.
+std::string last_component(const std::string& path) {
+  const std::string normal = docker::normalize_container_path(path);
+  return normal.substr(normal.find_last_of('/') + 1);
+}
+
+}  // namespace
+
+// What a RUN must name to be able to write into the volumes in effect where it stands. When
+// the WORKDIR is inside a volume, any relative path does; DV126 compares Windows paths without
+// case and with either separator, so those volumes want every body too.
+RunCommandsWanted::VolumeNames RunCommandsWanted::names_of(const VolumesInEffect& state) {
+  VolumeNames out;
+  for (const auto& volume : state.volumes) {
+    std::string name = last_component(volume.path);
+    if (name.empty() || docker::is_windows_path(volume.path) ||
+        (state.workdir && docker::covers_path(volume.path, *state.workdir))) {
+      out.every_body = true;
+    }
+    out.names.push_back(std::move(name));
+  }
+  return out;
+}
+
+// DV126's walk: each stage's chain in order, taking in VOLUME and WORKDIR as it goes.
+void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& dockerfile,
+                                               const catalog::Catalog& catalog) {
+  volumes_at_.assign(dockerfile.instructions.size(), -1);
   const bool any_volume =
       std::any_of(dockerfile.instructions.begin(), dockerfile.instructions.end(),
                   [](const auto& i) { return i.keyword == dockerfile::Keyword::volume; });
   for (std::size_t stage = 0; stage < dockerfile.stages.size(); ++stage) {
     const auto chain = stage_chain(dockerfile, static_cast<int>(stage), catalog);
-    bool active = !chain.inherited_volumes().empty();
-    if (!active && !any_volume) continue;
+    VolumesInEffect state(chain);
+    if (state.volumes.empty() && !any_volume) continue;
+    bool changed = true;  // since the last entry of volume_names_
     for (const int i : chain_instructions(dockerfile, chain)) {
       const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
-      if (active && instruction.stage == static_cast<int>(stage)) {
-        active_at[static_cast<std::size_t>(i)] = true;
+      if (instruction.keyword == dockerfile::Keyword::run &&
+          instruction.stage == static_cast<int>(stage) && !state.volumes.empty()) {
+        if (changed) volume_names_.push_back(names_of(state));
+        changed = false;
+        volumes_at_[static_cast<std::size_t>(i)] = static_cast<int>(volume_names_.size()) - 1;
       }
-      if (instruction.keyword == dockerfile::Keyword::volume) active = true;
+      if (instruction.keyword == dockerfile::Keyword::volume ||
+          instruction.keyword == dockerfile::Keyword::workdir) {
+        state.apply(instruction);
+        changed = true;
+      }
     }
   }
-  return active_at;
 }
-
-}  // namespace
 
 RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
                                      const catalog::Catalog& catalog)
-    : volume_active_(volumes_in_effect(dockerfile, catalog)),
-      needles_{"docker", "podman", "nerdctl"} {
+    : needles_{"docker", "podman", "nerdctl"} {
+  find_volumes_in_effect(dockerfile, catalog);
   for (const auto& entry : catalog.entries()) {
     for (const auto& package : entry.packages) {
       std::string name_stem = stem(package.pattern);
       if (name_stem.empty()) every_body_ = true;
-      if (std::find(needles_.begin(), needles_.end(), name_stem) == needles_.end()) {
-        needles_.push_back(std::move(name_stem));
-      }
+      needles_.push_back(std::move(name_stem));
     }
   }
+  // A body that names "redis-server" names "redis": only the shortest needles need searching.
+  std::sort(needles_.begin(), needles_.end(),
+            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+  std::vector<std::string> shortest;
+  for (auto& needle : needles_) {
+    const bool covered = std::any_of(shortest.begin(), shortest.end(), [&](const std::string& s) {
+      return needle.find(s) != std::string::npos;
+    });
+    if (!covered) shortest.push_back(std::move(needle));
+  }
+  needles_ = std::move(shortest);
 }
 
 bool RunCommandsWanted::operator()(int instruction, std::string_view body) const {
   if (every_body_) return true;
-  if (instruction >= 0 && static_cast<std::size_t>(instruction) < volume_active_.size() &&
-      volume_active_[static_cast<std::size_t>(instruction)]) {
-    return true;
+  const auto names = [&](const std::vector<std::string>& needles) {
+    return std::any_of(needles.begin(), needles.end(), [&](const std::string& needle) {
+      return body.find(needle) != std::string_view::npos;
+    });
+  };
+  if (instruction >= 0 && static_cast<std::size_t>(instruction) < volumes_at_.size()) {
+    if (const int at = volumes_at_[static_cast<std::size_t>(instruction)]; at >= 0) {
+      const auto& volumes = volume_names_[static_cast<std::size_t>(at)];
+      if (volumes.every_body || names(volumes.names)) return true;
+    }
   }
-  return std::any_of(needles_.begin(), needles_.end(), [&](const std::string& needle) {
-    return body.find(needle) != std::string_view::npos;
-  });
+  return names(needles_);
 }
 
 }  // namespace dockvet::stateful

@@ -5,7 +5,8 @@
 // - a container CLI command line (docker, podman, nerdctl: the DV1xx run-line checks);
 // - an install of a catalogued server package (DV120): the body names the package;
 // - a write into a VOLUME (DV126): possible only in a RUN after a VOLUME of its stage chain, or
-//   in a stage whose base image declares one in the catalog.
+//   in a stage whose base image declares one in the catalog, and only when the body names the
+//   volume's last path component or the WORKDIR is inside the volume.
 // Syntax problems are found without this filter (see shell::parse_region).
 
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "catalog/catalog.h"
 #include "dockerfile/dockerfile.h"
+#include "stateful/dockerfile_state.h"
 
 namespace dockvet::stateful {
 
@@ -26,9 +28,19 @@ class RunCommandsWanted {
   bool operator()(int instruction, std::string_view body) const;
 
  private:
-  bool every_body_ = false;           // a catalog package has no stem to search for
-  std::vector<bool> volume_active_;   // by instruction: a VOLUME is in effect there
-  std::vector<std::string> needles_;  // container CLIs, package name stems
+  // What a body must contain to write into the volumes in effect at one RUN.
+  struct VolumeNames {
+    bool every_body = false;
+    std::vector<std::string> names;
+  };
+  static VolumeNames names_of(const VolumesInEffect& state);
+  void find_volumes_in_effect(const dockerfile::Dockerfile& dockerfile,
+                              const catalog::Catalog& catalog);
+
+  bool every_body_ = false;                // a catalog package has no stem to search for
+  std::vector<int> volumes_at_;            // by instruction: index into volume_names_, or -1
+  std::vector<VolumeNames> volume_names_;  // shared by the RUNs between two VOLUME/WORKDIRs
+  std::vector<std::string> needles_;       // container CLIs, package name stems
 };
 
 }  // namespace dockvet::stateful
