@@ -49,6 +49,16 @@ TEST_CASE("a RUN body that names a container CLI or a catalogued package is want
   CHECK(wanted(dockerfile, "apk add --no-cache mariadb"));
 }
 
+TEST_CASE("a RUN body that names a catalogued package but no package manager is not wanted",
+          "[run-filter]") {
+  const std::string dockerfile = "FROM debian:bookworm\nRUN true\n";
+  CHECK_FALSE(wanted(dockerfile, "sed -i 's/^#port/port/' /usr/share/postgresql/postgresql.conf"));
+  CHECK_FALSE(wanted(dockerfile, "redis-cli --version"));
+  // A removal is read too: DV120 keeps only the packages that stay installed.
+  CHECK(wanted(dockerfile, "apt-get purge -y postgresql-15"));
+  CHECK(wanted(dockerfile, "/usr/bin/microdnf install -y mariadb-server"));
+}
+
 TEST_CASE("where a VOLUME is in effect, a RUN body that names it is wanted", "[run-filter]") {
   CHECK(wanted("FROM debian:bookworm\nVOLUME /srv/data\nRUN true\n", "touch /srv/data/x"));
   // A VOLUME of the stage a stage is built on is in effect too.
@@ -138,8 +148,7 @@ TEST_CASE("skipping RUN bodies gives the same findings on every corpus Dockerfil
   CHECK(dockerfiles > 20);
 }
 
-TEST_CASE("skipping RUN bodies keeps DV126's findings through WORKDIRs and stages",
-          "[run-filter]") {
+TEST_CASE("skipping RUN bodies keeps DV120's and DV126's findings", "[run-filter]") {
   const std::string dockerfile =
       "FROM postgres:17 AS db\n"
       "RUN apt-get update && apt-get install -y curl\n"
@@ -150,13 +159,21 @@ TEST_CASE("skipping RUN bodies keeps DV126's findings through WORKDIRs and stage
       "RUN touch seed\n"
       "FROM db\n"
       "WORKDIR /\n"
-      "RUN cp /etc/hosts srv/uploads/hosts && cd /tmp && touch x\n";
+      "RUN cp /etc/hosts srv/uploads/hosts && cd /tmp && touch x\n"
+      "FROM debian:bookworm AS tools\n"
+      "RUN apt-get update && apt-get install -y postgresql-15 redis-server\n"
+      "RUN sed -i s/a/b/ /etc/postgresql/15/main/postgresql.conf && apt-get purge -y "
+      "redis-server\n";
   const dockvet::SourceFile file("Dockerfile", dockvet::FileKind::dockerfile, dockerfile);
   const auto skipped = lint_all_bodies(file, false);
   CHECK(describe(skipped) == describe(lint_all_bodies(file, true)));
-  std::vector<std::uint32_t> dv126_lines;
+  std::vector<std::string> found;
   for (const auto& d : skipped) {
-    if (d.code == "DV126") dv126_lines.push_back(d.start.line);
+    if (d.code == "DV120" || d.code == "DV126") {
+      found.push_back(d.code + ":" + std::to_string(d.start.line) + ":" + d.snippet);
+    }
   }
-  CHECK(dv126_lines == std::vector<std::uint32_t>{4, 7, 10});
+  // redis-server is purged again, so only postgresql-15 stays installed.
+  CHECK(found == std::vector<std::string>{"DV126:4:data/conf.d", "DV126:7:seed",
+                                          "DV126:10:srv/uploads/hosts", "DV120:12:postgresql-15"});
 }

@@ -3,6 +3,7 @@
 #include "stateful/dockerfile_writes.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -156,13 +157,27 @@ void writes_of(const CommandLine& command, const std::string& program,
 
 enum class Manager { none, apt, apk, rpm, zypper };
 
+struct ManagerName {
+  std::string_view program;
+  Manager manager;
+};
+
+constexpr std::array<ManagerName, 9> manager_names{{
+    {"apt-get", Manager::apt},
+    {"apt", Manager::apt},
+    {"aptitude", Manager::apt},
+    {"apk", Manager::apk},
+    {"dnf", Manager::rpm},
+    {"yum", Manager::rpm},
+    {"microdnf", Manager::rpm},
+    {"tdnf", Manager::rpm},
+    {"zypper", Manager::zypper},
+}};
+
 Manager manager_of(const std::string& program) {
-  if (program == "apt-get" || program == "apt" || program == "aptitude") return Manager::apt;
-  if (program == "apk") return Manager::apk;
-  if (program == "dnf" || program == "yum" || program == "microdnf" || program == "tdnf") {
-    return Manager::rpm;
+  for (const auto& name : manager_names) {
+    if (name.program == program) return name.manager;
   }
-  if (program == "zypper") return Manager::zypper;
   return Manager::none;
 }
 
@@ -212,6 +227,15 @@ std::optional<Parsed> package_operands(const CommandLine& command, bool install)
 }
 
 }  // namespace
+
+const std::vector<std::string>& package_managers() {
+  static const std::vector<std::string> programs = [] {
+    std::vector<std::string> out;
+    for (const auto& name : manager_names) out.emplace_back(name.program);
+    return out;
+  }();
+  return programs;
+}
 
 std::string program_name(const CommandLine& command) {
   if (command.words.empty() || !command.words.front().known()) return {};

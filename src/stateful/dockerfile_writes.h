@@ -33,6 +33,10 @@ std::vector<PackageWord> installed_packages(const CommandLine& command);
 /// apk virtual groups.
 std::vector<std::string> removed_packages(const CommandLine& command);
 
+/// The programs whose install and remove commands the two functions above read: "apt-get",
+/// "apk", "dnf", … A command line can install a package only if it names one of them.
+const std::vector<std::string>& package_managers();
+
 /// The command's program without its directory ("apt-get" for "/usr/bin/apt-get").
 std::string program_name(const CommandLine& command);
 

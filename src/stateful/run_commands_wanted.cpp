@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "docker/paths.h"
+#include "stateful/dockerfile_writes.h"
 
 namespace dockvet::stateful {
 namespace {
@@ -20,6 +21,21 @@ std::string stem(std::string_view pattern) {
 std::string last_component(const std::string& path) {
   const std::string normal = docker::normalize_container_path(path);
   return normal.substr(normal.find_last_of('/') + 1);
+}
+
+// The needles a body must contain one of, without those that contain a shorter one: a body
+// that names "redis-server" names "redis".
+std::vector<std::string> shortest_needles(std::vector<std::string> needles) {
+  std::sort(needles.begin(), needles.end(),
+            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+  std::vector<std::string> shortest;
+  for (auto& needle : needles) {
+    const bool covered = std::any_of(shortest.begin(), shortest.end(), [&](const std::string& s) {
+      return needle.find(s) != std::string::npos;
+    });
+    if (!covered) shortest.push_back(std::move(needle));
+  }
+  return shortest;
 }
 
 }  // namespace
@@ -71,26 +87,17 @@ void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& doc
 
 RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
                                      const catalog::Catalog& catalog)
-    : needles_{"docker", "podman", "nerdctl"} {
+    : container_clis_{"docker", "podman", "nerdctl"},
+      package_managers_(shortest_needles(package_managers())) {
   find_volumes_in_effect(dockerfile, catalog);
+  std::vector<std::string> stems;
   for (const auto& entry : catalog.entries()) {
     for (const auto& package : entry.packages) {
-      std::string name_stem = stem(package.pattern);
-      if (name_stem.empty()) every_body_ = true;
-      needles_.push_back(std::move(name_stem));
+      stems.push_back(stem(package.pattern));
+      if (stems.back().empty()) every_body_ = true;
     }
   }
-  // A body that names "redis-server" names "redis": only the shortest needles need searching.
-  std::sort(needles_.begin(), needles_.end(),
-            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
-  std::vector<std::string> shortest;
-  for (auto& needle : needles_) {
-    const bool covered = std::any_of(shortest.begin(), shortest.end(), [&](const std::string& s) {
-      return needle.find(s) != std::string::npos;
-    });
-    if (!covered) shortest.push_back(std::move(needle));
-  }
-  needles_ = std::move(shortest);
+  package_stems_ = shortest_needles(std::move(stems));
 }
 
 bool RunCommandsWanted::operator()(int instruction, std::string_view body) const {
@@ -106,7 +113,8 @@ bool RunCommandsWanted::operator()(int instruction, std::string_view body) const
       if (volumes.every_body || names(volumes.names)) return true;
     }
   }
-  return names(needles_);
+  // DV120 reads installs and removals of catalogued packages by a package manager.
+  return names(container_clis_) || (names(package_stems_) && names(package_managers_));
 }
 
 }  // namespace dockvet::stateful

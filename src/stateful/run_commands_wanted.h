@@ -3,7 +3,8 @@
 // dockvet's time (bench/RESULTS.md), and most RUN bodies install tools that no check cares
 // about, so the engine parses a RUN only when it may hold one of:
 // - a container CLI command line (docker, podman, nerdctl: the DV1xx run-line checks);
-// - an install of a catalogued server package (DV120): the body names the package;
+// - an install or removal of a catalogued server package (DV120): the body names the package
+//   and a package manager;
 // - a write into a VOLUME (DV126): possible only in a RUN after a VOLUME of its stage chain, or
 //   in a stage whose base image declares one in the catalog, and only when the body names the
 //   volume's last path component or the WORKDIR is inside the volume.
@@ -40,7 +41,9 @@ class RunCommandsWanted {
   bool every_body_ = false;                // a catalog package has no stem to search for
   std::vector<int> volumes_at_;            // by instruction: index into volume_names_, or -1
   std::vector<VolumeNames> volume_names_;  // shared by the RUNs between two VOLUME/WORKDIRs
-  std::vector<std::string> needles_;       // container CLIs, package name stems
+  std::vector<std::string> container_clis_;
+  std::vector<std::string> package_managers_;
+  std::vector<std::string> package_stems_;
 };
 
 }  // namespace dockvet::stateful
