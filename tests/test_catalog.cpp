@@ -432,6 +432,30 @@ TEST_CASE("OS packages find their database", "[catalog]") {
   }
 }
 
+TEST_CASE("package stems are the literal starts of the package patterns", "[catalog]") {
+  const auto& stems = Catalog::builtin().package_stems();
+  // "postgresql-#" and "postgresql-server" start with "postgresql"; "redis-server" with "redis".
+  CHECK(std::count(stems.begin(), stems.end(), "postgresql") == 1);
+  CHECK(std::count(stems.begin(), stems.end(), "redis") == 1);
+  for (const auto& stem : stems) {
+    INFO(stem);
+    CHECK_FALSE(stem.empty());
+    CHECK(stem.find_first_of("*?#[") == std::string::npos);
+    CHECK(stem.find("postgresql-") == std::string::npos);
+    CHECK(stem.find("redis-") == std::string::npos);
+  }
+  Catalog catalog = Catalog::builtin();
+  auto errors = catalog.merge(nlohmann::json::parse(R"({"images": [
+      {"name": "acme-db", "images": ["acme/db"], "class": "database", "data_paths": ["/srv/db"],
+       "source": "local", "packages": [{"pattern": "acmedb#", "data_path": "/srv/db"},
+                                       {"pattern": "*-acme", "data_path": "/srv/db"}]}]})"),
+                              "config");
+  INFO(describe(errors));
+  CHECK(errors.empty());
+  // A pattern that starts with a glob leaves nothing to search for but the empty text.
+  CHECK(catalog.package_stems() == std::vector<std::string>{""});
+}
+
 TEST_CASE("config documents override and extend entries", "[catalog]") {
   Catalog catalog = Catalog::builtin();
   auto errors = catalog.merge(nlohmann::json::parse(R"({

@@ -484,6 +484,22 @@ void Catalog::reindex() {
     // A later entry claims an image key from an earlier one, so user entries win.
     for (const auto& image : entries_[i].images) by_image_[image] = i;
   }
+  package_stems_.clear();
+  std::vector<std::string> stems;
+  for (const auto& entry : entries_) {
+    for (const auto& package : entry.packages) {
+      stems.push_back(package.pattern.substr(0, package.pattern.find_first_of("*?#[")));
+    }
+  }
+  // Shortest first, so that "redis-server" finds "redis" already kept.
+  std::sort(stems.begin(), stems.end(),
+            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
+  for (auto& stem : stems) {
+    const bool covered =
+        std::any_of(package_stems_.begin(), package_stems_.end(),
+                    [&](const std::string& kept) { return stem.find(kept) != std::string::npos; });
+    if (!covered) package_stems_.push_back(std::move(stem));
+  }
 }
 
 const Entry* Catalog::find(std::string_view name) const {

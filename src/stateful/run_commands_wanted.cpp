@@ -8,34 +8,12 @@
 namespace dockvet::stateful {
 namespace {
 
-// The literal text a package pattern starts with, up to its first glob ("postgresql-" of
-// "postgresql-#"); a body that installs the package names it. Only quotes or escapes inside a
-// package name (`post"gres"ql`), which no Dockerfile writes on purpose, would hide it.
-std::string stem(std::string_view pattern) {
-  return std::string(pattern.substr(0, pattern.find_first_of("*?#[")));
-}
-
 // The last component of a volume's path ("data" of "/srv/app/data/"): a RUN that writes under
 // the volume names it, either in an absolute path or in a path relative to a WORKDIR above the
 // volume. Empty for the root.
 std::string last_component(const std::string& path) {
   const std::string normal = docker::normalize_container_path(path);
   return normal.substr(normal.find_last_of('/') + 1);
-}
-
-// The needles a body must contain one of, without those that contain a shorter one: a body
-// that names "redis-server" names "redis".
-std::vector<std::string> shortest_needles(std::vector<std::string> needles) {
-  std::sort(needles.begin(), needles.end(),
-            [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
-  std::vector<std::string> shortest;
-  for (auto& needle : needles) {
-    const bool covered = std::any_of(shortest.begin(), shortest.end(), [&](const std::string& s) {
-      return needle.find(s) != std::string::npos;
-    });
-    if (!covered) shortest.push_back(std::move(needle));
-  }
-  return shortest;
 }
 
 }  // namespace
@@ -88,20 +66,12 @@ void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& doc
 RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
                                      const catalog::Catalog& catalog)
     : container_clis_{"docker", "podman", "nerdctl"},
-      package_managers_(shortest_needles(package_managers())) {
+      package_managers_(package_managers()),
+      package_stems_(catalog.package_stems()) {
   find_volumes_in_effect(dockerfile, catalog);
-  std::vector<std::string> stems;
-  for (const auto& entry : catalog.entries()) {
-    for (const auto& package : entry.packages) {
-      stems.push_back(stem(package.pattern));
-      if (stems.back().empty()) every_body_ = true;
-    }
-  }
-  package_stems_ = shortest_needles(std::move(stems));
 }
 
 bool RunCommandsWanted::operator()(int instruction, std::string_view body) const {
-  if (every_body_) return true;
   const auto names = [&](const std::vector<std::string>& needles) {
     return std::any_of(needles.begin(), needles.end(), [&](const std::string& needle) {
       return body.find(needle) != std::string_view::npos;
@@ -114,7 +84,7 @@ bool RunCommandsWanted::operator()(int instruction, std::string_view body) const
     }
   }
   // DV120 reads installs and removals of catalogued packages by a package manager.
-  return names(container_clis_) || (names(package_stems_) && names(package_managers_));
+  return names(container_clis_) || (names(package_managers_) && names(package_stems_));
 }
 
 }  // namespace dockvet::stateful

@@ -38,12 +38,11 @@ class RunCommandsWanted {
   void find_volumes_in_effect(const dockerfile::Dockerfile& dockerfile,
                               const catalog::Catalog& catalog);
 
-  bool every_body_ = false;                // a catalog package has no stem to search for
   std::vector<int> volumes_at_;            // by instruction: index into volume_names_, or -1
   std::vector<VolumeNames> volume_names_;  // shared by the RUNs between two VOLUME/WORKDIRs
   std::vector<std::string> container_clis_;
-  std::vector<std::string> package_managers_;
-  std::vector<std::string> package_stems_;
+  const std::vector<std::string>& package_managers_;
+  const std::vector<std::string>& package_stems_;
 };
 
 }  // namespace dockvet::stateful
