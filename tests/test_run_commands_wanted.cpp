@@ -49,6 +49,19 @@ TEST_CASE("a RUN body that names a container CLI or a catalogued package is want
   CHECK(wanted(dockerfile, "apk add --no-cache mariadb"));
 }
 
+TEST_CASE("a RUN body wants a container CLI as a program, not inside a path", "[run-filter]") {
+  const std::string dockerfile = "FROM debian:bookworm\nRUN true\n";
+  CHECK(wanted(dockerfile, "sudo /usr/local/bin/docker run -d mysql:8.4"));
+  CHECK(wanted(dockerfile, "\"docker\" run -d mysql:8.4"));
+  CHECK(wanted(dockerfile, "podman-remote run -d mysql:8.4"));
+  CHECK(wanted(dockerfile, "nerdctl.exe run -d mysql:8.4"));
+  CHECK(wanted(dockerfile, "set -e; docker\\\n  run -d mysql:8.4"));
+  CHECK(wanted(dockerfile, "command -v docker"));
+  CHECK_FALSE(wanted(dockerfile, "for f in /docker-entrypoint.d/*.sh; do . \"$f\"; done"));
+  CHECK_FALSE(wanted(dockerfile, "docker-compose version && mkdir -p /etc/docker/"));
+  CHECK_FALSE(wanted(dockerfile, "ls -l /var/run/docker.sock"));
+}
+
 TEST_CASE("a RUN body that names a catalogued package but no package manager is not wanted",
           "[run-filter]") {
   const std::string dockerfile = "FROM debian:bookworm\nRUN true\n";

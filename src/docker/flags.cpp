@@ -410,12 +410,26 @@ const FlagSpec* find_short_flag(std::span<const FlagSpec> table, char letter) {
   return nullptr;
 }
 
+namespace {
+
+// Both arrays list the same programs in the same order.
+constexpr std::array<std::string_view, 4> kContainerCliNames{"docker", "podman", "podman-remote",
+                                                             "nerdctl"};
+constexpr std::array<Tool, 4> kContainerCliTools{Tool::docker, Tool::podman, Tool::podman,
+                                                 Tool::nerdctl};
+
+}  // namespace
+
 std::optional<Tool> tool_from_program(std::string_view program) {
   const std::string_view name = without_exe_suffix(basename(program));
-  if (name == "docker") return Tool::docker;
-  if (name == "podman" || name == "podman-remote") return Tool::podman;
-  if (name == "nerdctl") return Tool::nerdctl;
+  for (std::size_t i = 0; i < kContainerCliNames.size(); ++i) {
+    if (name == kContainerCliNames[i]) return kContainerCliTools[i];
+  }
   return std::nullopt;
+}
+
+std::span<const std::string_view> container_cli_names() {
+  return kContainerCliNames;
 }
 
 }  // namespace dockvet::docker

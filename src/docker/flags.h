@@ -38,4 +38,7 @@ const FlagSpec* find_short_flag(std::span<const FlagSpec> table, char letter);
 /// Recognises the program word's text: `docker`, `/usr/bin/podman`, `nerdctl.exe`, ...
 std::optional<Tool> tool_from_program(std::string_view program);
 
+/// The program names tool_from_program knows, without directory or `.exe`.
+std::span<const std::string_view> container_cli_names();
+
 }  // namespace dockvet::docker

@@ -1,14 +1,15 @@
 #include "dockerfile/lexing.h"
 
 #include <cctype>
+#include <numeric>
 
 namespace dockvet::dockerfile::lexing {
 
 void LogicalLine::append(std::string_view file_text, ByteRange piece) {
-  for (std::size_t i = piece.begin; i < piece.end; ++i) {
-    text.push_back(file_text[i]);
-    origin.push_back(i);
-  }
+  const std::size_t first = origin.size();
+  text.append(file_text.substr(piece.begin, piece.end - piece.begin));
+  origin.resize(first + (piece.end - piece.begin));
+  std::iota(origin.begin() + static_cast<std::ptrdiff_t>(first), origin.end(), piece.begin);
   end_offset = piece.end;
 }
 

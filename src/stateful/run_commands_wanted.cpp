@@ -1,7 +1,9 @@
 #include "stateful/run_commands_wanted.h"
 
 #include <algorithm>
+#include <cctype>
 
+#include "docker/flags.h"
 #include "docker/paths.h"
 #include "stateful/dockerfile_writes.h"
 
@@ -14,6 +16,24 @@ namespace {
 std::string last_component(const std::string& path) {
   const std::string normal = docker::normalize_container_path(path);
   return normal.substr(normal.find_last_of('/') + 1);
+}
+
+// True when `body` holds `program` where a command's first word could end: a container CLI
+// called by name or path (`docker run`, `/usr/bin/podman`, `nerdctl.exe`), not a path or a
+// name that only contains it (`/docker-entrypoint.d/`, `docker-compose`, `docker.sock`).
+bool names_program(std::string_view body, std::string_view program) {
+  const auto ends_word = [&](std::size_t at) {
+    if (at == body.size()) return true;
+    const unsigned char next = static_cast<unsigned char>(body[at]);
+    return !std::isalnum(next) && next != '_' && next != '-' && next != '.' && next != '/';
+  };
+  for (auto at = body.find(program); at != std::string_view::npos;
+       at = body.find(program, at + 1)) {
+    std::size_t end = at + program.size();
+    if (body.substr(end, 4) == ".exe") end += 4;
+    if (ends_word(end)) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -65,9 +85,7 @@ void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& doc
 
 RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
                                      const catalog::Catalog& catalog)
-    : container_clis_{"docker", "podman", "nerdctl"},
-      package_managers_(package_managers()),
-      package_stems_(catalog.package_stems()) {
+    : package_managers_(package_managers()), package_stems_(catalog.package_stems()) {
   find_volumes_in_effect(dockerfile, catalog);
 }
 
@@ -84,7 +102,10 @@ bool RunCommandsWanted::operator()(int instruction, std::string_view body) const
     }
   }
   // DV120 reads installs and removals of catalogued packages by a package manager.
-  return names(container_clis_) || (names(package_managers_) && names(package_stems_));
+  const auto clis = docker::container_cli_names();
+  return std::any_of(clis.begin(), clis.end(),
+                     [&](std::string_view cli) { return names_program(body, cli); }) ||
+         (names(package_managers_) && names(package_stems_));
 }
 
 }  // namespace dockvet::stateful

@@ -2,7 +2,8 @@
 // Which Dockerfile RUN bodies any check reads commands from. tree-sitter-bash is most of
 // dockvet's time (bench/RESULTS.md), and most RUN bodies install tools that no check cares
 // about, so the engine parses a RUN only when it may hold one of:
-// - a container CLI command line (docker, podman, nerdctl: the DV1xx run-line checks);
+// - a container CLI command line (docker, podman, nerdctl: the DV1xx run-line checks): the body
+//   names the program as a word, not inside a path such as /docker-entrypoint.d;
 // - an install or removal of a catalogued server package (DV120): the body names the package
 //   and a package manager;
 // - a write into a VOLUME (DV126): possible only in a RUN after a VOLUME of its stage chain, or
@@ -40,7 +41,6 @@ class RunCommandsWanted {
 
   std::vector<int> volumes_at_;            // by instruction: index into volume_names_, or -1
   std::vector<VolumeNames> volume_names_;  // shared by the RUNs between two VOLUME/WORKDIRs
-  std::vector<std::string> container_clis_;
   const std::vector<std::string>& package_managers_;
   const std::vector<std::string>& package_stems_;
 };
