@@ -79,7 +79,7 @@ class DatabaseInstalledWithoutVolume final : public Check {
     const auto& dockerfile = *facts.dockerfile;
     std::set<std::size_t> reported;
     for (int stage : stateful::image_stages(dockerfile)) {
-      const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
+      const auto& chain = facts.stage_chains[static_cast<std::size_t>(stage)];
       if (!chain.image_name_known) continue;
       if (chain.image && !chain.layout_known() &&
           chain.image->entry->image_class != catalog::ImageClass::stateless) {

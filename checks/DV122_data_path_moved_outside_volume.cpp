@@ -38,7 +38,7 @@ class DataPathMovedOutsideVolume final : public Check {
     const auto& dockerfile = *facts.dockerfile;
     std::vector<const dockerfile::KeyValue*> reported;
     for (int stage : stateful::image_stages(dockerfile)) {
-      const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
+      const auto& chain = facts.stage_chains[static_cast<std::size_t>(stage)];
       if (!chain.layout_known() || stateful::command_moves_data(dockerfile, chain) ||
           stateful::runs_client(dockerfile, chain, facts.catalog)) {
         continue;

@@ -97,7 +97,7 @@ class WriteIntoDeclaredVolume final : public Check {
       stages.insert(run.stage);
     }
     for (const int stage : stages) {
-      const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
+      const auto& chain = facts.stage_chains[static_cast<std::size_t>(stage)];
       stateful::VolumesInEffect state(chain);
       const Origin origin{facts.file.lines, chain};
       for (const int i : stateful::chain_instructions(dockerfile, chain)) {

@@ -39,7 +39,7 @@ class VolumeAtLegacyDataPath final : public Check {
     const auto& dockerfile = *facts.dockerfile;
     std::vector<const dockerfile::Token*> reported;
     for (int stage : stateful::image_stages(dockerfile)) {
-      const auto chain = stateful::stage_chain(dockerfile, stage, facts.catalog);
+      const auto& chain = facts.stage_chains[static_cast<std::size_t>(stage)];
       if (!chain.layout_known() || chain.image->variant->wrong_paths.empty()) continue;
       const auto paths = stateful::data_paths(dockerfile, chain);
       for (const auto& volume : stateful::chain_volumes(dockerfile, chain)) {

@@ -22,7 +22,8 @@ namespace {
 bool wanted(const std::string& dockerfile, std::string_view body, int instruction = -1) {
   const Parsed parsed(dockerfile);
   if (instruction < 0) instruction = static_cast<int>(parsed.df.instructions.size()) - 1;
-  return RunCommandsWanted(parsed.df, Catalog::builtin())(instruction, body);
+  const auto chains = dockvet::stateful::stage_chains(parsed.df, Catalog::builtin());
+  return RunCommandsWanted(parsed.df, chains, Catalog::builtin())(instruction, body);
 }
 
 std::vector<std::string> codes_of(const std::string& dockerfile) {

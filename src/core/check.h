@@ -27,7 +27,8 @@ class Catalog;
 }
 namespace stateful {
 struct ServerRun;
-}
+struct StageChain;
+}  // namespace stateful
 
 /// Everything a rule's page and the reporters need to know about a check.
 struct CheckMeta {
@@ -63,8 +64,11 @@ struct ShellScript {
 struct FileFacts {
   const SourceFile& file;
   const dockerfile::Dockerfile* dockerfile = nullptr;  // set when the file is a Dockerfile
-  std::span<const ShellScript> scripts;                // shell commands, in file order
-  std::span<const docker::Invocation> invocations;     // docker/podman run|create|service create
+  // Each stage's FROM chain with its base image looked up, by stage index: the DV12x checks all
+  // read them, so they are built once per Dockerfile.
+  std::span<const stateful::StageChain> stage_chains;
+  std::span<const ShellScript> scripts;             // shell commands, in file order
+  std::span<const docker::Invocation> invocations;  // docker/podman run|create|service create
   // The invocations that start a catalogued stateful server, analysed once per file because
   // every DV1xx run-line check reads them.
   std::span<const stateful::ServerRun> server_runs;

@@ -18,6 +18,7 @@
 #include "dockerfile/dockerfile.h"
 #include "shell/shell.h"
 #include "stateful/analysis.h"
+#include "stateful/dockerfile_state.h"
 #include "stateful/run_commands_wanted.h"
 
 namespace dockvet {
@@ -71,6 +72,7 @@ std::size_t first_invalid_utf8(std::string_view text) {
 // The front-end facts of one file; FileFacts views into it.
 struct Facts {
   std::optional<dockerfile::Dockerfile> dockerfile;
+  std::vector<stateful::StageChain> stage_chains;
   std::vector<ShellScript> scripts;
   std::vector<docker::Invocation> invocations;
   std::vector<FrontEndIssue> issues;
@@ -109,8 +111,11 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
       facts.dockerfile = dockerfile::parse(file);
       facts.issues.insert(facts.issues.end(), facts.dockerfile->issues.begin(),
                           facts.dockerfile->issues.end());
+      facts.stage_chains = stateful::stage_chains(*facts.dockerfile, catalog);
       shell::CommandsWanted wanted;
-      if (!parse_every_run_body) wanted = stateful::RunCommandsWanted(*facts.dockerfile, catalog);
+      if (!parse_every_run_body) {
+        wanted = stateful::RunCommandsWanted(*facts.dockerfile, facts.stage_chains, catalog);
+      }
       read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts, wanted);
       break;
     }
@@ -182,9 +187,13 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   const Check* unused_ignore_check = nullptr;
   const std::vector<stateful::ServerRun> server_runs =
       stateful::analyze_all(facts.invocations, catalog);
-  const FileFacts view{file,          facts.dockerfile ? &*facts.dockerfile : nullptr,
-                       facts.scripts, facts.invocations,
-                       server_runs,   facts.issues,
+  const FileFacts view{file,
+                       facts.dockerfile ? &*facts.dockerfile : nullptr,
+                       facts.stage_chains,
+                       facts.scripts,
+                       facts.invocations,
+                       server_runs,
+                       facts.issues,
                        catalog};
   for (const auto& check : Registry::instance().checks()) {
     if (check->meta().code == kUnusedIgnoreCode) {
@@ -203,8 +212,9 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
       unused.push_back({kUnusedIgnoreCode, ignore.range,
                         "this ignore of " + ignore.text + " suppresses no finding; remove it"});
     }
-    const FileFacts late{file,        view.dockerfile, facts.scripts, facts.invocations,
-                         server_runs, unused,          catalog};
+    const FileFacts late{
+        file,   view.dockerfile, facts.stage_chains, facts.scripts, facts.invocations, server_runs,
+        unused, catalog};
     run_check(*unused_ignore_check, late, rules ? &*rules : nullptr, suppressions,
               result.diagnostics);
   }

@@ -110,6 +110,16 @@ StageChain stage_chain(const Dockerfile& dockerfile, int stage, const catalog::C
   return chain;
 }
 
+std::vector<StageChain> stage_chains(const Dockerfile& dockerfile,
+                                     const catalog::Catalog& catalog) {
+  std::vector<StageChain> chains;
+  chains.reserve(dockerfile.stages.size());
+  for (std::size_t stage = 0; stage < dockerfile.stages.size(); ++stage) {
+    chains.push_back(stage_chain(dockerfile, static_cast<int>(stage), catalog));
+  }
+  return chains;
+}
+
 std::vector<int> chain_instructions(const Dockerfile& dockerfile, const StageChain& chain) {
   std::vector<int> out;
   for (int index : chain.stages) {

@@ -41,6 +41,9 @@ std::vector<int> image_stages(const dockerfile::Dockerfile& dockerfile);
 
 StageChain stage_chain(const dockerfile::Dockerfile& dockerfile, int stage,
                        const catalog::Catalog& catalog);
+/// Every stage's chain, by stage index.
+std::vector<StageChain> stage_chains(const dockerfile::Dockerfile& dockerfile,
+                                     const catalog::Catalog& catalog);
 
 /// The VOLUME paths declared in the chain's stages before instruction `before` (all when -1).
 std::vector<DeclaredVolume> chain_volumes(const dockerfile::Dockerfile& dockerfile,

@@ -56,13 +56,13 @@ RunCommandsWanted::VolumeNames RunCommandsWanted::names_of(const VolumesInEffect
 
 // DV126's walk: each stage's chain in order, taking in VOLUME and WORKDIR as it goes.
 void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& dockerfile,
-                                               const catalog::Catalog& catalog) {
+                                               std::span<const StageChain> chains) {
   volumes_at_.assign(dockerfile.instructions.size(), -1);
   const bool any_volume =
       std::any_of(dockerfile.instructions.begin(), dockerfile.instructions.end(),
                   [](const auto& i) { return i.keyword == dockerfile::Keyword::volume; });
   for (std::size_t stage = 0; stage < dockerfile.stages.size(); ++stage) {
-    const auto chain = stage_chain(dockerfile, static_cast<int>(stage), catalog);
+    const auto& chain = chains[stage];
     VolumesInEffect state(chain);
     if (state.volumes.empty() && !any_volume) continue;
     bool changed = true;  // since the last entry of volume_names_
@@ -84,9 +84,10 @@ void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& doc
 }
 
 RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
+                                     std::span<const StageChain> chains,
                                      const catalog::Catalog& catalog)
     : package_managers_(package_managers()), package_stems_(catalog.package_stems()) {
-  find_volumes_in_effect(dockerfile, catalog);
+  find_volumes_in_effect(dockerfile, chains);
 }
 
 bool RunCommandsWanted::operator()(int instruction, std::string_view body) const {

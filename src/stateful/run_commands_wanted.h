@@ -11,6 +11,7 @@
 //   volume's last path component or the WORKDIR is inside the volume.
 // Syntax problems are found without this filter (see shell::parse_region).
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,7 +24,9 @@ namespace dockvet::stateful {
 
 class RunCommandsWanted {
  public:
-  RunCommandsWanted(const dockerfile::Dockerfile& dockerfile, const catalog::Catalog& catalog);
+  /// `chains`: stage_chains(dockerfile, catalog).
+  RunCommandsWanted(const dockerfile::Dockerfile& dockerfile, std::span<const StageChain> chains,
+                    const catalog::Catalog& catalog);
 
   /// False only when no check can find anything in the body of RUN `instruction` (an index
   /// into Dockerfile::instructions), whose text is `body`.
@@ -37,7 +40,7 @@ class RunCommandsWanted {
   };
   static VolumeNames names_of(const VolumesInEffect& state);
   void find_volumes_in_effect(const dockerfile::Dockerfile& dockerfile,
-                              const catalog::Catalog& catalog);
+                              std::span<const StageChain> chains);
 
   std::vector<int> volumes_at_;            // by instruction: index into volume_names_, or -1
   std::vector<VolumeNames> volume_names_;  // shared by the RUNs between two VOLUME/WORKDIRs
