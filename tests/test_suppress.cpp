@@ -287,3 +287,15 @@ TEST_CASE("suppress: a comment that starts like a dockvet pragma but is not one"
   CHECK(suppressions.malformed()[0].message ==
         "not a dockvet pragma: expected `dockvet [global] ignore=CODE[,CODE...] [-- reason]`");
 }
+
+TEST_CASE("suppress: only a file that names dockvet or hadolint is scanned for pragmas",
+          "[config]") {
+  CHECK_FALSE(may_hold_pragmas("FROM debian\n# a comment\nRUN true # DL3008\n"));
+  CHECK(may_hold_pragmas("FROM debian\n# dockvet ignore=DV101\n"));
+  CHECK(may_hold_pragmas("# hadolint ignore=DL3008\nFROM debian\n"));
+  // A file without either word has no pragma, even a malformed one, to report.
+  const SourceFile file("Dockerfile", FileKind::dockerfile, "FROM debian\n# ignore=DV101\n");
+  const Suppressions none = parse_suppressions(file);
+  CHECK(none.malformed().empty());
+  CHECK(none.unused().empty());
+}

@@ -347,7 +347,13 @@ class Scanner {
 
 }  // namespace
 
+bool may_hold_pragmas(std::string_view text) {
+  return text.find("dockvet") != std::string_view::npos ||
+         text.find("hadolint") != std::string_view::npos;
+}
+
 Suppressions parse_suppressions(const SourceFile& file, const SuppressionOptions& options) {
+  if (!may_hold_pragmas(file.text)) return {};
   Scanner scanner(file, options);
   scanner.scan();
   Suppressions suppressions;

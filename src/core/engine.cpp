@@ -177,9 +177,12 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   std::optional<config::FileRules> rules;
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));
 
-  config::Suppressions suppressions = config::parse_suppressions(
-      file, {!(settings && settings->disable_ignore_pragma),
-             logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)});
+  config::Suppressions suppressions;
+  if (config::may_hold_pragmas(file.text)) {
+    suppressions = config::parse_suppressions(
+        file, {!(settings && settings->disable_ignore_pragma),
+               logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)});
+  }
   for (const auto& malformed : suppressions.malformed()) {
     facts.issues.push_back({kMalformedPragmaCode, malformed.range, malformed.message});
   }
