@@ -1,24 +1,34 @@
 #include "dockerfile/lexing.h"
 
+#include <algorithm>
 #include <cctype>
-#include <numeric>
+#include <iterator>
 
 namespace dockvet::dockerfile::lexing {
 
 void LogicalLine::append(std::string_view file_text, ByteRange piece) {
-  const std::size_t first = origin.size();
-  text.append(file_text.substr(piece.begin, piece.end - piece.begin));
-  origin.resize(first + (piece.end - piece.begin));
-  std::iota(origin.begin() + static_cast<std::ptrdiff_t>(first), origin.end(), piece.begin);
+  if (piece.end > piece.begin) {
+    pieces_.push_back({text.size(), piece.begin});
+    text.append(file_text.substr(piece.begin, piece.end - piece.begin));
+  }
   end_offset = piece.end;
+}
+
+std::size_t LogicalLine::file_offset(std::size_t text_offset) const {
+  // The last piece that starts at or before the offset holds it.
+  const auto after = std::upper_bound(
+      pieces_.begin(), pieces_.end(), text_offset,
+      [](std::size_t offset, const Piece& piece) { return offset < piece.text_begin; });
+  const Piece& piece = *std::prev(after);
+  return piece.file_begin + (text_offset - piece.text_begin);
 }
 
 ByteRange LogicalLine::file_range(std::size_t begin, std::size_t end) const {
   if (begin >= end) {
-    const std::size_t at = begin < origin.size() ? origin[begin] : end_offset;
+    const std::size_t at = begin < text.size() ? file_offset(begin) : end_offset;
     return {at, at};
   }
-  return {origin[begin], origin[end - 1] + 1};
+  return {file_offset(begin), file_offset(end - 1) + 1};
 }
 
 bool is_ascii_space(char c) {

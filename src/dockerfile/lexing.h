@@ -17,12 +17,21 @@ namespace dockvet::dockerfile::lexing {
 /// bytes the offset in the file it came from.
 struct LogicalLine {
   std::string text;
-  std::vector<std::size_t> origin;  // origin[i] is the file offset of text[i]
-  std::size_t end_offset = 0;       // file offset just after the last appended piece
+  std::size_t end_offset = 0;  // file offset just after the last appended piece
 
   void append(std::string_view file_text, ByteRange piece);
   /// The file range of the logical bytes [begin, end); an empty range sits where `begin` is.
   ByteRange file_range(std::size_t begin, std::size_t end) const;
+
+ private:
+  // Where each appended piece starts, in the text and in the file: a logical line has a few
+  // pieces but many bytes, so an offset is found by a search over the pieces.
+  struct Piece {
+    std::size_t text_begin;
+    std::size_t file_begin;
+  };
+  std::vector<Piece> pieces_;
+  std::size_t file_offset(std::size_t text_offset) const;
 };
 
 /// A span of a logical line's text.
