@@ -109,3 +109,20 @@ TEST_CASE("named files are always linted and missing paths are errors", "[discov
   const auto forced = dockvet::discover({(tree.root / "Dockerfile").string()}, FileKind::markdown);
   CHECK(tree.found(forced) == std::vector<std::string>{"Dockerfile=markdown"});
 }
+
+TEST_CASE("paths are reported in their normal form, however they were given", "[discovery]") {
+  TempTree tree;
+  tree.write("app/Dockerfile", "FROM alpine\n");
+  const std::string root = tree.root.string();
+  for (const std::string& given :
+       {root + "/app/./Dockerfile", root + "//app/Dockerfile", root + "/app/../app/Dockerfile"}) {
+    INFO(given);
+    const auto result = dockvet::discover({given});
+    REQUIRE(result.targets.size() == 1);
+    CHECK(result.targets[0].path == root + "/app/Dockerfile");
+  }
+  // A walked directory given with a dot component too, and two spellings of one file are one.
+  const auto walked = dockvet::discover({root + "/./app", root + "/app/Dockerfile"});
+  REQUIRE(walked.targets.size() == 1);
+  CHECK(walked.targets[0].path == root + "/app/Dockerfile");
+}

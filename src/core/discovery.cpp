@@ -131,25 +131,23 @@ class Walker {
  private:
   void add(std::string path, FileKind kind) {
     // "./Dockerfile" and "a/../Dockerfile" are reported the way users write them: "Dockerfile".
-    path = fs::path(path).lexically_normal().string();
+    if (has_dot_or_empty_component(path)) path = fs::path(path).lexically_normal().string();
     if (seen_.insert(path).second) result_.targets.push_back({std::move(path), kind});
   }
 
   void walk_directory(const fs::path& directory, const fs::path& canonical_root) {
     std::error_code ec;
-    std::vector<fs::directory_entry> entries;
+    std::vector<std::pair<std::string, fs::directory_entry>> entries;  // by file name
     for (fs::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
-      entries.push_back(*it);
+      entries.emplace_back(it->path().filename().string(), *it);
     }
     if (ec) {
       result_.errors.push_back(directory.string() + ": cannot read directory: " + ec.message());
       return;
     }
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
-      return a.path().filename() < b.path().filename();
-    });
-    for (const auto& entry : entries) {
-      const std::string name = entry.path().filename().string();
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [name, entry] : entries) {
       std::error_code status_ec;
       const bool is_link = entry.is_symlink(status_ec);
       if (entry.is_directory(status_ec)) {
@@ -166,6 +164,23 @@ class Walker {
       }
       if (kind != FileKind::unknown) add(entry.path().string(), kind);
     }
+  }
+
+  // True when a component of `path` is ".", ".." or empty ("a//b"), which lexically_normal
+  // would change; the paths a directory walk builds rarely have one.
+  static bool has_dot_or_empty_component(std::string_view path) {
+    std::size_t begin = 0;
+    while (begin <= path.size()) {
+      const std::size_t end = std::min(path.find('/', begin), path.size());
+      const std::string_view component = path.substr(begin, end - begin);
+      const bool last = end == path.size();
+      // A trailing "/" leaves an empty last component that lexically_normal keeps.
+      if ((component.empty() && !last && begin != 0) || component == "." || component == "..") {
+        return true;
+      }
+      begin = end + 1;
+    }
+    return false;
   }
 
   static bool inside(const fs::path& path, const fs::path& canonical_root) {
