@@ -191,15 +191,3 @@ TEST_CASE("skipping RUN bodies keeps DV120's and DV126's findings", "[run-filter
   CHECK(found == std::vector<std::string>{"DV126:4:data/conf.d", "DV126:7:seed",
                                           "DV126:10:srv/uploads/hosts", "DV120:12:postgresql-15"});
 }
-
-TEST_CASE("a needle set finds any of its words anywhere in a text", "[run-filter]") {
-  const std::vector<std::string> words{"redis", "postgresql", "mariadb"};
-  const dockvet::stateful::NeedleSet set(words);
-  CHECK(set.found_in("apt-get install -y postgresql-15"));
-  CHECK(set.found_in("redis"));
-  CHECK(set.found_in("x mariadb"));
-  CHECK_FALSE(set.found_in("apt-get install -y postgres mysql red"));
-  CHECK_FALSE(set.found_in(""));
-  const std::vector<std::string> with_empty{"redis", ""};
-  CHECK(dockvet::stateful::NeedleSet(with_empty).found_in("anything"));
-}

@@ -83,27 +83,6 @@ void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& doc
   }
 }
 
-NeedleSet::NeedleSet(std::span<const std::string> needles) {
-  for (const auto& needle : needles) {
-    if (needle.empty()) has_empty_ = true;
-    if (needle.empty()) continue;
-    starts_[static_cast<unsigned char>(needle.front())] = true;
-    needles_.push_back(needle);
-  }
-}
-
-bool NeedleSet::found_in(std::string_view text) const {
-  if (has_empty_) return true;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (!starts_[static_cast<unsigned char>(text[i])]) continue;
-    const std::string_view rest = text.substr(i);
-    for (const std::string_view needle : needles_) {
-      if (rest.starts_with(needle)) return true;
-    }
-  }
-  return false;
-}
-
 RunCommandsWanted::RunCommandsWanted(const dockerfile::Dockerfile& dockerfile,
                                      std::span<const StageChain> chains,
                                      const catalog::Catalog& catalog)
@@ -127,7 +106,7 @@ bool RunCommandsWanted::operator()(int instruction, std::string_view body) const
   const auto clis = docker::container_cli_names();
   return std::any_of(clis.begin(), clis.end(),
                      [&](std::string_view cli) { return names_program(body, cli); }) ||
-         (package_managers_.found_in(body) && package_stems_.found_in(body));
+         (names(package_managers_) && names(package_stems_));
 }
 
 }  // namespace dockvet::stateful

@@ -11,7 +11,6 @@
 //   volume's last path component or the WORKDIR is inside the volume.
 // Syntax problems are found without this filter (see shell::parse_region).
 
-#include <array>
 #include <span>
 #include <string>
 #include <string_view>
@@ -22,20 +21,6 @@
 #include "stateful/dockerfile_state.h"
 
 namespace dockvet::stateful {
-
-/// Whether a text contains any of a set of words, in one pass over the text: a table of the
-/// bytes the words start with skips most positions with one lookup. The words are views: their
-/// strings must outlive the set.
-class NeedleSet {
- public:
-  explicit NeedleSet(std::span<const std::string> needles);
-  bool found_in(std::string_view text) const;
-
- private:
-  std::array<bool, 256> starts_{};
-  bool has_empty_ = false;
-  std::vector<std::string_view> needles_;
-};
 
 class RunCommandsWanted {
  public:
@@ -59,8 +44,8 @@ class RunCommandsWanted {
 
   std::vector<int> volumes_at_;            // by instruction: index into volume_names_, or -1
   std::vector<VolumeNames> volume_names_;  // shared by the RUNs between two VOLUME/WORKDIRs
-  NeedleSet package_managers_;
-  NeedleSet package_stems_;
+  const std::vector<std::string>& package_managers_;
+  const std::vector<std::string>& package_stems_;
 };
 
 }  // namespace dockvet::stateful
