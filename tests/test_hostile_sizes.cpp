@@ -149,3 +149,28 @@ TEST_CASE("hostile: 20k RUNs that each write into a declared VOLUME", "[hostile]
   CHECK(start_of(found.front()) == "3:11");
   CHECK(start_of(found.back()) == std::to_string(count + 2) + ":11");
 }
+
+TEST_CASE("hostile: 50k heredocs that are never terminated", "[hostile]") {
+  // Each heredoc searches the rest of the file for its terminator; past twice the file's
+  // lines the search goes through an index of lines, so this stays linear.
+  const std::size_t count = 50000;
+  const std::string dockerfile = "FROM alpine:3.20\n" + repeat("RUN <<EOF\n", count);
+  const auto found = lint_text(FileKind::dockerfile, dockerfile);
+  REQUIRE(found.size() == count);
+  CHECK(found.front().code == "DV012");
+  CHECK(start_of(found.front()) == "2:5");
+  CHECK(start_of(found.back()) == std::to_string(count + 1) + ":5");
+}
+
+TEST_CASE("hostile: heredocs found by reading lines and by the index agree", "[hostile]") {
+  // Ten unterminated heredocs use up the line reads; the terminated ones after them are found
+  // through the index, and each ends at its own terminator, not a later one.
+  const std::string dockerfile = "FROM alpine:3.20\n" + repeat("RUN <<NEVER\n", 10) +
+                                 repeat("RUN <<EOF\necho a\nEOF\n", 3) + "FOO bar\n";
+  const auto found = lint_text(FileKind::dockerfile, dockerfile);
+  REQUIRE(found.size() == 11);
+  CHECK(found[9].code == "DV012");
+  CHECK(start_of(found[9]) == "11:5");
+  CHECK(found[10].code == "DV011");
+  CHECK(start_of(found[10]) == "21:1");
+}

@@ -224,9 +224,18 @@ class LineParser {
   }
 
   // The first line at or after `from` that ends `heredoc`, or lines_.size() when none does.
-  // Lines are indexed by their text on first use: scanning the rest of the file once per
-  // heredoc would make a file of many unterminated heredocs quadratic.
+  // A terminator is usually a few lines on, so lines are read one by one at first. Once the
+  // reads add up to twice the file, the lines are indexed by their text instead: scanning the
+  // rest of the file once per heredoc would make a file of many unterminated heredocs
+  // quadratic.
   std::size_t find_terminator(const Heredoc& heredoc, std::size_t from) {
+    if (lines_read_for_heredocs_ < 2 * lines_.size()) {
+      for (std::size_t at = from; at < lines_.size(); ++at) {
+        ++lines_read_for_heredocs_;
+        if (line_text(lines_[at], heredoc.chomp) == heredoc.name) return at;
+      }
+      return lines_.size();
+    }
     auto& index = heredoc.chomp ? chomped_lines_ : exact_lines_;
     if (!index) {
       index.emplace();
@@ -247,6 +256,7 @@ class LineParser {
   using LinesByText = std::unordered_map<std::string_view, std::vector<std::size_t>>;
   std::optional<LinesByText> exact_lines_;
   std::optional<LinesByText> chomped_lines_;
+  std::size_t lines_read_for_heredocs_ = 0;
   Dockerfile& out_;
   bool directives_done_ = false;
   std::set<std::string> seen_directives_;
@@ -280,11 +290,15 @@ std::string_view to_string(Keyword keyword) {
 }
 
 Keyword keyword_from_name(std::string_view name) {
-  std::string upper(name);
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const auto same_ignoring_case = [&](std::string_view upper) {
+    return name.size() == upper.size() &&
+           std::equal(name.begin(), name.end(), upper.begin(), [](char a, char b) {
+             return std::toupper(static_cast<unsigned char>(a)) == b;
+           });
+  };
   for (int k = 0; k < static_cast<int>(Keyword::unknown); ++k) {
     const auto keyword = static_cast<Keyword>(k);
-    if (to_string(keyword) == upper) return keyword;
+    if (same_ignoring_case(to_string(keyword))) return keyword;
   }
   return Keyword::unknown;
 }
