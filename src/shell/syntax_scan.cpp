@@ -2,6 +2,8 @@
 // comments and here-documents. Only what decides where a construct ends is modelled.
 #include "shell/syntax_scan.h"
 
+#include <array>
+#include <string_view>
 #include <vector>
 
 namespace dockvet::shell {
@@ -30,6 +32,18 @@ bool is_word_start(std::string_view text, std::size_t i) {
          before == '|' || before == '(' || before == ')' || before == '<' || before == '>';
 }
 
+// The bytes that can open or close a construct in some context; every other byte is passed
+// over the same way everywhere, so most of a script is skipped with one table lookup.
+constexpr std::array<bool, 256> construct_bytes = [] {
+  std::array<bool, 256> table{};
+  for (const unsigned char c : std::string_view("\\$`\"'#<\n()}")) table[c] = true;
+  return table;
+}();
+
+bool opens_or_closes(char c) {
+  return construct_bytes[static_cast<unsigned char>(c)];
+}
+
 class Scanner {
  public:
   Scanner(std::string_view text, bool make_recipe) : text_(text), make_(make_recipe) {}
@@ -51,6 +65,10 @@ class Scanner {
 
   void step() {
     char c = text_[i_];
+    if (!opens_or_closes(c)) {
+      ++i_;
+      return;
+    }
     if (c == '\\') {
       i_ += 2;
       return;
