@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "config/suppress.h"
+#include "core/engine.h"
 
 using namespace dockvet;
 using namespace dockvet::config;
@@ -298,4 +299,23 @@ TEST_CASE("suppress: only a file that names dockvet or hadolint is scanned for p
   const Suppressions none = parse_suppressions(file);
   CHECK(none.malformed().empty());
   CHECK(none.unused().empty());
+}
+
+TEST_CASE("suppress: the engine maps a continued Dockerfile instruction to its first line",
+          "[config]") {
+  // DV120 reports the package word on line 4, a continuation of the RUN on line 3; the pragma
+  // above line 3 covers it only through the engine's map of logical lines.
+  const std::string text =
+      "FROM debian:bookworm\n"
+      "# dockvet ignore=DV120\n"
+      "RUN apt-get update && \\\n"
+      "    apt-get install -y postgresql-15\n";
+  const SourceFile file("Dockerfile", FileKind::dockerfile, text);
+  CHECK(dockvet::lint_source(file, {}).diagnostics.empty());
+  const SourceFile unsuppressed("Dockerfile", FileKind::dockerfile,
+                                "FROM debian:bookworm\n" + text.substr(text.find("RUN")));
+  const auto found = dockvet::lint_source(unsuppressed, {}).diagnostics;
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == "DV120");
+  CHECK(found[0].start.line == 3);
 }

@@ -128,23 +128,27 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
 }
 
 // Maps each line of a continued Dockerfile instruction to its first line, so that an ignore
-// pragma above an instruction covers all of it, as hadolint's does.
+// pragma above an instruction covers all of it, as hadolint's does. The map is built on the
+// first call: most files hold no pragma, and then nothing asks.
 std::function<std::uint32_t(std::uint32_t)> logical_lines(const SourceFile& file,
                                                           const dockerfile::Dockerfile* model) {
   if (!model) return {};
-  auto first_line = std::make_shared<std::vector<std::uint32_t>>(file.lines.line_count() + 1, 0);
-  for (const auto& instruction : model->instructions) {
-    const std::uint32_t first = file.lines.position(instruction.range.begin).line;
-    const std::uint32_t last =
-        file.lines
-            .position(std::max(instruction.range.begin, instruction.range.end) -
-                      (instruction.range.empty() ? 0 : 1))
-            .line;
-    for (std::uint32_t line = first; line <= last && line < first_line->size(); ++line) {
-      (*first_line)[line] = first;
+  auto first_line = std::make_shared<std::vector<std::uint32_t>>();
+  return [&file, model, first_line](std::uint32_t line) {
+    if (first_line->empty()) {
+      first_line->assign(file.lines.line_count() + 1, 0);
+      for (const auto& instruction : model->instructions) {
+        const std::uint32_t first = file.lines.position(instruction.range.begin).line;
+        const std::uint32_t last =
+            file.lines
+                .position(std::max(instruction.range.begin, instruction.range.end) -
+                          (instruction.range.empty() ? 0 : 1))
+                .line;
+        for (std::uint32_t at = first; at <= last && at < first_line->size(); ++at) {
+          (*first_line)[at] = first;
+        }
+      }
     }
-  }
-  return [first_line](std::uint32_t line) {
     return line < first_line->size() && (*first_line)[line] ? (*first_line)[line] : line;
   };
 }
@@ -177,12 +181,9 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   std::optional<config::FileRules> rules;
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));
 
-  config::Suppressions suppressions;
-  if (config::may_hold_pragmas(file.text)) {
-    suppressions = config::parse_suppressions(
-        file, {!(settings && settings->disable_ignore_pragma),
-               logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)});
-  }
+  config::Suppressions suppressions = config::parse_suppressions(
+      file, {!(settings && settings->disable_ignore_pragma),
+             logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)});
   for (const auto& malformed : suppressions.malformed()) {
     facts.issues.push_back({kMalformedPragmaCode, malformed.range, malformed.message});
   }
