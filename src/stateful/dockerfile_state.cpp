@@ -136,17 +136,23 @@ VolumesInEffect::VolumesInEffect(const StageChain& chain) {
   for (auto& path : chain.inherited_volumes()) volumes.push_back({std::move(path)});
 }
 
-void VolumesInEffect::apply(const dockerfile::Instruction& instruction) {
+bool VolumesInEffect::apply(const dockerfile::Instruction& instruction) {
   if (instruction.keyword == Keyword::volume) {
     for (const auto& word : instruction.words) {
       if (word.expanded_known) volumes.push_back({word.expanded, word.range.begin});
     }
-  } else if (instruction.keyword == Keyword::workdir && !instruction.words.empty()) {
-    const auto& word = instruction.words.front();
-    const bool absolute =
-        word.expanded_known && !word.expanded.empty() && word.expanded.front() == '/';
-    workdir = absolute ? std::optional<std::string>(word.expanded) : std::nullopt;
+    return true;
   }
+  if (instruction.keyword == Keyword::workdir) {
+    if (!instruction.words.empty()) {
+      const auto& word = instruction.words.front();
+      const bool absolute =
+          word.expanded_known && !word.expanded.empty() && word.expanded.front() == '/';
+      workdir = absolute ? std::optional<std::string>(word.expanded) : std::nullopt;
+    }
+    return true;
+  }
+  return false;
 }
 
 std::vector<DeclaredVolume> chain_volumes(const Dockerfile& dockerfile, const StageChain& chain,

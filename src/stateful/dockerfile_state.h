@@ -100,8 +100,9 @@ struct VolumesInEffect {
 
   /// The state at the start of the chain: the base image's own VOLUMEs.
   explicit VolumesInEffect(const StageChain& chain);
-  /// Takes in the VOLUME or WORKDIR `instruction`; other instructions change nothing.
-  void apply(const dockerfile::Instruction& instruction);
+  /// Takes in the VOLUME or WORKDIR `instruction`; other instructions change nothing. Returns
+  /// whether it was one of those.
+  bool apply(const dockerfile::Instruction& instruction);
 };
 
 /// The instructions of the chain's stages, in file order (FROM lines and ONBUILD triggers left

@@ -74,11 +74,7 @@ void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& doc
         changed = false;
         volumes_at_[static_cast<std::size_t>(i)] = static_cast<int>(volume_names_.size()) - 1;
       }
-      if (instruction.keyword == dockerfile::Keyword::volume ||
-          instruction.keyword == dockerfile::Keyword::workdir) {
-        state.apply(instruction);
-        changed = true;
-      }
+      if (state.apply(instruction)) changed = true;
     }
   }
 }
