@@ -412,18 +412,30 @@ const FlagSpec* find_short_flag(std::span<const FlagSpec> table, char letter) {
 
 namespace {
 
-// Both arrays list the same programs in the same order.
-constexpr std::array<std::string_view, 4> kContainerCliNames{"docker", "podman", "podman-remote",
-                                                             "nerdctl"};
-constexpr std::array<Tool, 4> kContainerCliTools{Tool::docker, Tool::podman, Tool::podman,
-                                                 Tool::nerdctl};
+struct ContainerCli {
+  std::string_view program;
+  Tool tool;
+};
+
+constexpr std::array<ContainerCli, 4> kContainerClis{{
+    {"docker", Tool::docker},
+    {"podman", Tool::podman},
+    {"podman-remote", Tool::podman},
+    {"nerdctl", Tool::nerdctl},
+}};
+
+constexpr auto kContainerCliNames = [] {
+  std::array<std::string_view, kContainerClis.size()> names{};
+  for (std::size_t i = 0; i < names.size(); ++i) names[i] = kContainerClis[i].program;
+  return names;
+}();
 
 }  // namespace
 
 std::optional<Tool> tool_from_program(std::string_view program) {
   const std::string_view name = without_exe_suffix(basename(program));
-  for (std::size_t i = 0; i < kContainerCliNames.size(); ++i) {
-    if (name == kContainerCliNames[i]) return kContainerCliTools[i];
+  for (const auto& cli : kContainerClis) {
+    if (name == cli.program) return cli.tool;
   }
   return std::nullopt;
 }
