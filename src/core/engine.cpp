@@ -262,6 +262,11 @@ void lint_all(const std::vector<LintTarget>& targets, const LintPolicy& policy, 
   Registry::instance().checks();  // sorts the registry once, before any worker reads it
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(targets.size(), 1));
+  if (threads == 1) {
+    // One file (an editor's save) or -j1: a worker thread would only add its start-up.
+    for (const LintTarget& target : targets) sink(lint_target(target, policy));
+    return;
+  }
 
   // Workers take targets in order; the caller emits them in order. A worker never runs more
   // than `window` targets ahead of the emitter, which bounds the results held in memory.
