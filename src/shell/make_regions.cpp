@@ -10,34 +10,15 @@
 namespace dockvet::shell {
 namespace {
 
-struct Line {
-  std::size_t begin;
-  std::size_t end;         // before "\r\n" or "\n"
-  std::size_t next_begin;  // start of the following line
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t newline = text.find('\n', at);
-    std::size_t next = newline == std::string_view::npos ? text.size() : newline + 1;
-    std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-    if (end > at && text[end - 1] == '\r') --end;
-    lines.push_back({at, end, next});
-    at = next;
-  }
-  return lines;
-}
-
-bool ends_with_continuation(std::string_view text, const Line& line) {
+bool ends_with_continuation(std::string_view text, const TextLine& line) {
   std::size_t backslashes = 0;
   for (std::size_t i = line.end; i > line.begin && text[i - 1] == '\\'; --i) ++backslashes;
   return backslashes % 2 == 1;
 }
 
 /// Index of the last physical line of the logical line that starts at `first`.
-std::size_t logical_end(std::string_view text, const std::vector<Line>& lines, std::size_t first) {
+std::size_t logical_end(std::string_view text, const std::vector<TextLine>& lines,
+                        std::size_t first) {
   std::size_t last = first;
   while (last + 1 < lines.size() && ends_with_continuation(text, lines[last])) ++last;
   return last;
@@ -113,7 +94,7 @@ class RecipeFinder {
   }
 
  private:
-  std::string_view line_text(const Line& line) const {
+  std::string_view line_text(const TextLine& line) const {
     return text_.substr(line.begin, line.end - line.begin);
   }
 
@@ -192,7 +173,7 @@ class RecipeFinder {
   }
 
   std::string_view text_;
-  std::vector<Line> lines_;
+  std::vector<TextLine> lines_;
   std::vector<ShellRegion> regions_;
   bool in_rule_ = false;
   bool in_define_ = false;

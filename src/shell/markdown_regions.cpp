@@ -11,26 +11,6 @@
 namespace dockvet::shell {
 namespace {
 
-struct Line {
-  std::size_t begin;
-  std::size_t end;         // before "\r\n" or "\n"
-  std::size_t next_begin;  // start of the following line
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t newline = text.find('\n', at);
-    std::size_t next = newline == std::string_view::npos ? text.size() : newline + 1;
-    std::size_t end = newline == std::string_view::npos ? text.size() : newline;
-    if (end > at && text[end - 1] == '\r') --end;
-    lines.push_back({at, end, next});
-    at = next;
-  }
-  return lines;
-}
-
 /// Columns of leading whitespace, a tab advancing to the next multiple of 4.
 std::size_t indent_of(std::string_view line) {
   std::size_t columns = 0;
@@ -232,7 +212,7 @@ class BlockFinder {
 
   /// Adds line `k` from `from` to the region with its newline, leaving out a "\r" before it.
   void add_line(ShellRegion& region, std::size_t k, std::size_t from) {
-    const Line& line = lines_[k];
+    const TextLine& line = lines_[k];
     bool crlf = line.next_begin > line.end + 1;
     ByteRange piece{from, crlf ? line.end : line.next_begin};
     if (piece.empty()) return;
@@ -246,7 +226,7 @@ class BlockFinder {
 
   static constexpr std::size_t npos = std::string_view::npos;
   std::string_view text_;
-  std::vector<Line> lines_;
+  std::vector<TextLine> lines_;
   std::vector<ShellRegion> regions_;
   std::size_t list_content_ = npos;  // content column of the innermost open list item
   bool in_paragraph_ = false;

@@ -4,6 +4,20 @@
 
 namespace dockvet::shell {
 
+std::vector<TextLine> split_lines(std::string_view text) {
+  std::vector<TextLine> lines;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t newline = text.find('\n', at);
+    std::size_t next = newline == std::string_view::npos ? text.size() : newline + 1;
+    std::size_t end = newline == std::string_view::npos ? text.size() : newline;
+    if (end > at && text[end - 1] == '\r') --end;
+    lines.push_back({at, end, next});
+    at = next;
+  }
+  return lines;
+}
+
 std::vector<ShellRegion> find_regions(const SourceFile& file) {
   switch (file.kind) {
     case FileKind::shell: {

@@ -8,6 +8,14 @@
 
 namespace dockvet::shell {
 
+/// One physical line of a file, as the Makefile and Markdown region builders walk them.
+struct TextLine {
+  std::size_t begin;
+  std::size_t end;         // before "\r\n" or "\n"
+  std::size_t next_begin;  // start of the following line
+};
+std::vector<TextLine> split_lines(std::string_view text);
+
 /// Every recipe line of a Makefile: one region per logical line, without make's tab and
 /// `@`/`-`/`+` prefixes, continued lines joined as the shell reads them.
 std::vector<ShellRegion> makefile_regions(std::string_view text);
