@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "config/matching.h"
+#include "core/edit_distance.h"
 #include "report/report.h"
 
 namespace dockvet::config {
@@ -45,21 +46,6 @@ std::vector<std::string_view> known_formats() {
 }
 
 namespace {
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
 
 // The valid name nearest to a mistyped one, when it is near enough to be the likely intent.
 std::optional<std::string_view> closest(std::string_view typed,

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/edit_distance.h"
 #include "docker/paths.h"
 
 namespace dockvet::stateful {
@@ -31,21 +32,6 @@ std::vector<std::string> components(std::string_view path, bool fold) {
   }
   if (!part.empty()) parts.push_back(std::move(part));
   return parts;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 bool all_digits(std::string_view text) {
