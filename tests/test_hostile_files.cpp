@@ -88,8 +88,10 @@ TEST_CASE("hostile: a file that vanishes between discovery and reading", "[hosti
   const auto discovered = dockvet::discover({tree.root.string()});
   REQUIRE(discovered.targets.size() == 2);
   fs::remove(doomed);
+  // One thread lints on the caller's thread, more use the worker pool: both must go on.
+  const unsigned threads = GENERATE(1u, 2u);
   std::vector<dockvet::FileResult> results;
-  dockvet::lint_all(discovered.targets, {}, 2,
+  dockvet::lint_all(discovered.targets, {}, threads,
                     [&](dockvet::FileResult&& result) { results.push_back(std::move(result)); });
   REQUIRE(results.size() == 2);
   REQUIRE(results[0].error.has_value());
