@@ -5,6 +5,7 @@
 #include <tree_sitter/api.h>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "shell/children.h"
@@ -339,13 +340,10 @@ class CommandCollector {
   std::vector<CommandLine>& out_;
 };
 
-/// Records the first unclosed quote, substitution or here-document, when tree-sitter-bash
-/// and the lexical scanner agree that one exists.
-void record_syntax_issue(const SourceFile& file, const std::vector<ByteRange>& ranges, TSNode root,
+/// Records the first unclosed quote, substitution or here-document of a region that
+/// tree-sitter-bash found an error in, when the lexical scanner agrees that one exists.
+void record_syntax_issue(const SourceFile& file, const VisibleText& text,
                          std::vector<FrontEndIssue>& issues) {
-  if (!ts_node_has_error(root)) return;
-  ByteRange all{ranges.front().begin, ranges.back().end};
-  VisibleText text(file.text, ranges, all);
   auto opener = find_unclosed_opener(text.text(), file.kind == FileKind::makefile);
   if (!opener) return;
   std::size_t begin = text.file_offset(opener->begin);
@@ -361,12 +359,19 @@ ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
   std::vector<ByteRange> ranges = normalised(file, region.ranges);
   if (ranges.size() > max_exact_ranges) ranges = joined_at_line_continuations(file, ranges);
   if (ranges.empty() || file.text.size() > UINT32_MAX) return script;
+  // The region's text as the shell sees it, built once for the filter and the syntax finding.
+  std::optional<VisibleText> visible;
+  auto visible_text = [&]() -> const VisibleText& {
+    if (!visible)
+      visible.emplace(file.text, ranges, ByteRange{ranges.front().begin, ranges.back().end});
+    return *visible;
+  };
   if (wanted) {
     // A syntax finding needs the lexical scanner to find an unclosed opener, so without one
     // the parse could only give commands, which nobody wants here.
-    const VisibleText text(file.text, ranges, {ranges.front().begin, ranges.back().end});
-    if (!wanted(region.instruction, text.text()) &&
-        !find_unclosed_opener(text.text(), file.kind == FileKind::makefile)) {
+    const std::string& text = visible_text().text();
+    if (!wanted(region.instruction, text) &&
+        !find_unclosed_opener(text, file.kind == FileKind::makefile)) {
       return script;
     }
   }
@@ -379,7 +384,9 @@ ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
       [](const CommandLine& a, const CommandLine& b) { return a.range.begin < b.range.begin; });
   // Markdown snippets are often sketches with placeholders (`<password>`, `...`); a syntax
   // finding there would be noise, so only real scripts get one.
-  if (file.kind != FileKind::markdown) record_syntax_issue(file, ranges, root, issues);
+  if (file.kind != FileKind::markdown && ts_node_has_error(root)) {
+    record_syntax_issue(file, visible_text(), issues);
+  }
   return script;
 }
 
