@@ -291,9 +291,12 @@ TEST_CASE("suppress: a comment that starts like a dockvet pragma but is not one"
 
 TEST_CASE("suppress: only a file that names dockvet or hadolint is scanned for pragmas",
           "[config]") {
-  CHECK_FALSE(may_hold_pragmas("FROM debian\n# a comment\nRUN true # DL3008\n"));
-  CHECK(may_hold_pragmas("FROM debian\n# dockvet ignore=DV101\n"));
-  CHECK(may_hold_pragmas("# hadolint ignore=DL3008\nFROM debian\n"));
+  const SourceFile dockvet_pragma("Dockerfile", FileKind::dockerfile,
+                                  "FROM debian\n# dockvet ignore=DV101\n");
+  CHECK(parse_suppressions(dockvet_pragma).pragmas().size() == 1);
+  const SourceFile hadolint_pragma("Dockerfile", FileKind::dockerfile,
+                                   "# hadolint ignore=DL3008\nFROM debian\n");
+  CHECK(parse_suppressions(hadolint_pragma).pragmas().size() == 1);
   // A file without either word has no pragma, even a malformed one, to report.
   const SourceFile file("Dockerfile", FileKind::dockerfile, "FROM debian\n# ignore=DV101\n");
   const Suppressions none = parse_suppressions(file);

@@ -345,12 +345,14 @@ class Scanner {
   std::vector<Line> lines_;
 };
 
-}  // namespace
-
+// False when `text` cannot hold a pragma, well-formed or not: each starts with the word
+// `dockvet` or `hadolint`, and most files name neither, so they need no scan.
 bool may_hold_pragmas(std::string_view text) {
   return text.find("dockvet") != std::string_view::npos ||
          text.find("hadolint") != std::string_view::npos;
 }
+
+}  // namespace
 
 Suppressions parse_suppressions(const SourceFile& file, const SuppressionOptions& options) {
   if (!may_hold_pragmas(file.text)) return {};

@@ -93,8 +93,4 @@ class Suppressions {
 
 Suppressions parse_suppressions(const SourceFile& file, const SuppressionOptions& options = {});
 
-/// False when `text` cannot hold a pragma, well-formed or not: each starts with the word
-/// `dockvet` or `hadolint`, and most files name neither, so they need no scan.
-bool may_hold_pragmas(std::string_view text);
-
 }  // namespace dockvet::config
