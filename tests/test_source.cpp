@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
+#include <cerrno>
 
 #include "core/diagnostic.h"
 #include "core/source.h"
+#include "test_hostile_support.h"
 
 using dockvet::LineIndex;
 using dockvet::Position;
@@ -38,4 +40,24 @@ TEST_CASE("quotable keeps short text and cuts long text on a character boundary"
   // "é" is two bytes; a cut inside it backs up to the character before.
   CHECK(dockvet::quotable("abé", 3) == "ab…");
   CHECK(dockvet::quotable("abé", 4) == "abé");
+}
+
+TEST_CASE("read_file reads every byte, or says why it could not", "[source]") {
+  dockvet::hostile::TempTree tree;
+  const std::string bytes = std::string("FROM alpine\r\n\0\xFF", 16) + std::string(100000, 'x');
+  const auto whole = dockvet::read_file(tree.write("Dockerfile", bytes).string());
+  CHECK(whole.error == 0);
+  CHECK(whole.text == bytes);
+
+  const auto empty = dockvet::read_file(tree.write("empty", "").string());
+  CHECK(empty.error == 0);
+  CHECK(empty.text.empty());
+
+  CHECK(dockvet::read_file(tree.root.string()).error == EISDIR);
+  CHECK(dockvet::read_file((tree.root / "missing").string()).error == ENOENT);
+
+  // /proc files say their size is 0 and still have contents.
+  const auto status = dockvet::read_file("/proc/self/status");
+  CHECK(status.error == 0);
+  CHECK(status.text.find("Name:") == 0);
 }

@@ -186,9 +186,9 @@ int run(const Options& options) {
   // SARIF's line hashes need the text again; reading it back keeps the lint itself streaming.
   context.read_source = [&](std::string_view file) -> std::optional<std::string> {
     if (from_stdin) return stdin_text;
-    std::ifstream in{std::string(file), std::ios::binary};
-    if (!in) return std::nullopt;
-    return std::string(std::istreambuf_iterator<char>(in), {});
+    FileRead read = read_file(std::string(file));
+    if (read.error != 0) return std::nullopt;
+    return std::move(read.text);
   };
 
   // Every report is fed file by file, so a run holds one file's findings at a time (the

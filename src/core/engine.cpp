@@ -5,10 +5,7 @@
 #include <cerrno>
 #include <condition_variable>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "catalog/catalog.h"
@@ -227,25 +224,14 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
 }
 
 FileResult lint_target(const LintTarget& target, const LintPolicy& policy) {
-  // An ifstream opens a directory and then reads nothing without failing, which would lint it
-  // as an empty file.
-  std::error_code directory_error;
-  if (std::filesystem::is_directory(target.path, directory_error)) {
+  FileRead read = read_file(target.path);
+  if (read.error != 0) {
     FileResult failed;
     failed.path = target.path;
-    failed.error = target.path + ": cannot read file: " + std::strerror(EISDIR);
+    failed.error = target.path + ": cannot read file: " + std::strerror(read.error);
     return failed;
   }
-  std::ifstream in(target.path, std::ios::binary);
-  std::ostringstream buffer;
-  if (in) buffer << in.rdbuf();
-  if (!in || in.bad()) {
-    FileResult failed;
-    failed.path = target.path;
-    failed.error = target.path + ": cannot read file: " + std::strerror(errno);
-    return failed;
-  }
-  const SourceFile file(target.path, target.kind, std::move(buffer).str());
+  const SourceFile file(target.path, target.kind, std::move(read.text));
   try {
     return lint_source(file, policy);
   } catch (const std::exception& error) {

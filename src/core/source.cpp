@@ -1,6 +1,12 @@
 #include "core/source.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace dockvet {
 
@@ -25,8 +31,14 @@ FileKind file_kind_from_string(std::string_view name) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   starts_.push_back(0);
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') starts_.push_back(i + 1);
+  const char* const begin = text.data();
+  const char* const end = begin + text.size();
+  // memchr skips a line's bytes many at a time; this runs over every byte of every file.
+  for (const char* at = begin; at < end;) {
+    const auto* newline = static_cast<const char*>(std::memchr(at, '\n', end - at));
+    if (newline == nullptr) break;
+    starts_.push_back(static_cast<std::size_t>(newline - begin) + 1);
+    at = newline + 1;
   }
 }
 
@@ -75,6 +87,43 @@ Position LineIndex::position(std::size_t offset) const {
   const auto line = static_cast<std::uint32_t>(after - starts_.begin());
   const std::size_t start = starts_[line - 1];
   return Position{line, utf16_units(text_, start, offset) + 1};
+}
+
+FileRead read_file(const std::string& path) {
+  FileRead result;
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    result.error = errno;
+    return result;
+  }
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) {
+    result.error = errno;
+  } else if (S_ISDIR(status.st_mode)) {
+    // read() would say EISDIR too, but only after the buffer was sized.
+    result.error = EISDIR;
+  } else {
+    // One byte more than the size, so that a file read whole ends on the first short read; pipes
+    // and /proc files report size 0 and grow the buffer as they go.
+    std::size_t capacity =
+        S_ISREG(status.st_mode) ? static_cast<std::size_t>(status.st_size) + 1 : 4096;
+    std::size_t used = 0;
+    result.text.resize(capacity);
+    for (;;) {
+      if (used == result.text.size()) result.text.resize(result.text.size() * 2);
+      const ssize_t got = ::read(fd, result.text.data() + used, result.text.size() - used);
+      if (got < 0 && errno == EINTR) continue;
+      if (got < 0) {
+        result.error = errno;
+        break;
+      }
+      if (got == 0) break;
+      used += static_cast<std::size_t>(got);
+    }
+    result.text.resize(result.error != 0 ? 0 : used);
+  }
+  ::close(fd);
+  return result;
 }
 
 SourceFile::SourceFile(std::string path_, FileKind kind_, std::string text_)

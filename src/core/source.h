@@ -59,6 +59,15 @@ class LineIndex {
   std::vector<std::size_t> starts_;
 };
 
+/// A file's whole contents, or the errno that stopped the read (EISDIR for a directory).
+struct FileRead {
+  std::string text;
+  int error = 0;
+};
+/// Reads `path` with one open, one fstat and reads sized from it: no stream buffer in between,
+/// since a lint of many small files is as much reading as parsing. Never writes.
+FileRead read_file(const std::string& path);
+
 /// One input file. `text` is the raw bytes, untouched (a BOM, CRLF and invalid UTF-8 included):
 /// every ByteRange in dockvet points into it.
 struct SourceFile {
