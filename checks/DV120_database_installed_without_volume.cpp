@@ -102,7 +102,7 @@ class DatabaseInstalledWithoutVolume final : public Check {
   // or, for apk, by their `--virtual` group).
   static std::vector<Install> kept_installs(const FileFacts& facts,
                                             const stateful::StageChain& chain) {
-    const auto instructions = stateful::chain_instructions(*facts.dockerfile, chain);
+    const auto& instructions = chain.instructions;
     std::vector<Install> installs;
     std::vector<std::pair<std::string, std::size_t>> removals;
     for (const auto& script : facts.scripts) {

@@ -100,7 +100,7 @@ class WriteIntoDeclaredVolume final : public Check {
       const auto& chain = facts.stage_chains[static_cast<std::size_t>(stage)];
       stateful::VolumesInEffect state(chain);
       const Origin origin{facts.file.lines, chain};
-      for (const int i : stateful::chain_instructions(dockerfile, chain)) {
+      for (const int i : chain.instructions) {
         const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
         if (instruction.stage == stage && !state.volumes.empty()) {
           for (const ShellScript* script : scripts_at[static_cast<std::size_t>(i)]) {

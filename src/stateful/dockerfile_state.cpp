@@ -102,6 +102,15 @@ StageChain stage_chain(const Dockerfile& dockerfile, int stage, const catalog::C
     current = dockerfile.stages[static_cast<std::size_t>(current)].base_stage;
   }
   chain.root = &dockerfile.stages[static_cast<std::size_t>(chain.stages.front())];
+  for (int index : chain.stages) {
+    const auto& stage = dockerfile.stages[static_cast<std::size_t>(index)];
+    for (int i = stage.from_instruction + 1; i <= stage.last_instruction; ++i) {
+      const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
+      if (!instruction.onbuild && instruction.keyword != Keyword::onbuild) {
+        chain.instructions.push_back(i);
+      }
+    }
+  }
   const auto& base = chain.root->base;
   if (base.expanded.empty()) return chain;
   const auto ref = catalog::parse_image_ref(base.expanded, base.expanded_known);
@@ -118,18 +127,6 @@ std::vector<StageChain> stage_chains(const Dockerfile& dockerfile,
     chains.push_back(stage_chain(dockerfile, static_cast<int>(stage), catalog));
   }
   return chains;
-}
-
-std::vector<int> chain_instructions(const Dockerfile& dockerfile, const StageChain& chain) {
-  std::vector<int> out;
-  for (int index : chain.stages) {
-    const auto& stage = dockerfile.stages[static_cast<std::size_t>(index)];
-    for (int i = stage.from_instruction + 1; i <= stage.last_instruction; ++i) {
-      const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
-      if (!instruction.onbuild && instruction.keyword != Keyword::onbuild) out.push_back(i);
-    }
-  }
-  return out;
 }
 
 VolumesInEffect::VolumesInEffect(const StageChain& chain) {
@@ -158,7 +155,7 @@ bool VolumesInEffect::apply(const dockerfile::Instruction& instruction) {
 std::vector<DeclaredVolume> chain_volumes(const Dockerfile& dockerfile, const StageChain& chain,
                                           int before) {
   std::vector<DeclaredVolume> out;
-  for (int i : chain_instructions(dockerfile, chain)) {
+  for (int i : chain.instructions) {
     if (before >= 0 && i >= before) break;
     const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
     if (instruction.keyword != Keyword::volume) continue;
@@ -184,7 +181,7 @@ std::vector<DataPath> data_paths(const Dockerfile& dockerfile, const StageChain&
   std::vector<DataPath> out;
   if (!chain.layout_known()) return out;
   for (const auto& path : chain.image->data_paths) out.push_back(DataPath{path, path});
-  for (int i : chain_instructions(dockerfile, chain)) {
+  for (int i : chain.instructions) {
     const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
     if (instruction.keyword != Keyword::env) continue;
     for (const auto& pair : instruction.pairs) {
@@ -212,7 +209,7 @@ std::vector<DataPath> data_paths(const Dockerfile& dockerfile, const StageChain&
 
 bool command_moves_data(const Dockerfile& dockerfile, const StageChain& chain) {
   if (!chain.image) return false;
-  for (int i : chain_instructions(dockerfile, chain)) {
+  for (int i : chain.instructions) {
     const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
     if (instruction.keyword != Keyword::cmd && instruction.keyword != Keyword::entrypoint) continue;
     for (const auto& knob : chain.image->knobs) {
@@ -243,7 +240,7 @@ bool runs_client(const Dockerfile& dockerfile, const StageChain& chain,
                  const catalog::Catalog& catalog) {
   const Instruction* entrypoint = nullptr;
   const Instruction* cmd = nullptr;
-  for (int i : chain_instructions(dockerfile, chain)) {
+  for (int i : chain.instructions) {
     const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
     if (instruction.keyword == Keyword::entrypoint) {
       entrypoint = &instruction;

@@ -23,6 +23,9 @@ struct DeclaredVolume {
 /// A stage and the stages it is built on, root first: the root's FROM names an image.
 struct StageChain {
   std::vector<int> stages;  // root first, the stage itself last
+  // The instructions of those stages in file order, FROM lines and ONBUILD triggers left out:
+  // what a build of the stage runs. Five checks and the RUN filter walk it.
+  std::vector<int> instructions;
   const dockerfile::Stage* root = nullptr;
   bool image_name_known = false;           // the root image has no unresolved variable
   std::optional<catalog::Resolved> image;  // the root image's catalog facts, when it is listed
@@ -104,10 +107,5 @@ struct VolumesInEffect {
   /// whether it was one of those.
   bool apply(const dockerfile::Instruction& instruction);
 };
-
-/// The instructions of the chain's stages, in file order (FROM lines and ONBUILD triggers left
-/// out).
-std::vector<int> chain_instructions(const dockerfile::Dockerfile& dockerfile,
-                                    const StageChain& chain);
 
 }  // namespace dockvet::stateful

@@ -66,7 +66,7 @@ void RunCommandsWanted::find_volumes_in_effect(const dockerfile::Dockerfile& doc
     VolumesInEffect state(chain);
     if (state.volumes.empty() && !any_volume) continue;
     bool changed = true;  // since the last entry of volume_names_
-    for (const int i : chain_instructions(dockerfile, chain)) {
+    for (const int i : chain.instructions) {
       const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
       if (instruction.keyword == dockerfile::Keyword::run &&
           instruction.stage == static_cast<int>(stage) && !state.volumes.empty()) {
