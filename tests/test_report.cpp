@@ -534,6 +534,9 @@ TEST_CASE("valid_utf8 replaces each ill-formed sequence with U+FFFD", "[report]"
 TEST_CASE("printable and the XML escapes spell out what their output cannot hold", "[report]") {
   CHECK(printable(std::string("a\tb\nc\rd\x1b\x7f\0", 10) + "\xC2\x9B") ==
         "a\\tb\\nc\\rd\\x1b\\x7f\\x00\\x9b");
+  CHECK(printable(" ~plain ASCII, space and tilde included~ ") ==
+        " ~plain ASCII, space and tilde included~ ");
+  CHECK(printable("caf\xC3\xA9\x7f") == "caf\xC3\xA9\\x7f");
   CHECK(xml_attribute("<a & \"b\" 'c'>\t\n\r\x01") ==
         "&lt;a &amp; &quot;b&quot; &apos;c&apos;&gt;&#9;&#10;&#13;");
   CHECK(xml_text("<a & \"b\">\t\n\x01\xEF\xBF\xBE") == "&lt;a &amp; \"b\"&gt;\t\n");

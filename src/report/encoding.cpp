@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace dockvet::report {
 namespace {
 
@@ -114,6 +116,12 @@ std::u16string utf16_units(std::string_view bytes) {
 }
 
 std::string printable(std::string_view bytes) {
+  // Paths, messages and codes are nearly always plain ASCII: one pass says so, and a copy does.
+  const bool plain = std::all_of(bytes.begin(), bytes.end(), [](char ch) {
+    const auto byte = static_cast<unsigned char>(ch);
+    return byte >= 0x20 && byte < 0x7f;
+  });
+  if (plain) return std::string(bytes);
   std::string out;
   out.reserve(bytes.size());
   for_each_character(bytes, [&](char32_t c, std::string_view utf8) {
