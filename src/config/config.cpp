@@ -8,12 +8,11 @@
 #include <cctype>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "config/matching.h"
 #include "core/edit_distance.h"
+#include "core/source.h"
 #include "report/report.h"
 
 namespace dockvet::config {
@@ -489,16 +488,14 @@ Config parse_config(std::string_view yaml_text, const std::string& path, ConfigD
 }
 
 Config load_config(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in || fs::is_directory(file)) {
-    const char* reason = fs::is_directory(file) ? "it is a directory" : std::strerror(errno);
+  const FileRead read = read_file(file.string());
+  if (read.error != 0) {
+    const char* reason = read.error == EISDIR ? "it is a directory" : std::strerror(read.error);
     throw ConfigError(
         fmt::format("{}: error: cannot read the configuration file: {}", file.string(), reason));
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   const bool hadolint = file.filename().string().find("hadolint") != std::string::npos;
-  return parse_config(text.str(), file.string(),
+  return parse_config(read.text, file.string(),
                       hadolint ? ConfigDialect::hadolint : ConfigDialect::dockvet);
 }
 
