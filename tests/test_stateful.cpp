@@ -98,8 +98,19 @@ TEST_CASE("knobs move the data and the verdict follows it", "[stateful]") {
         List{"/var/lib/postgresql/data=unknown"});
   CHECK(verdicts("docker run --env-file db.env --rm postgres:16") ==
         List{"/var/lib/postgresql/data=removed_on_exit"});
+  // A config may move a database's data, but only a mount could keep it: with none but the
+  // config's own, the data is lost wherever it went.
   CHECK(verdicts("docker run -v ./my.cnf:/etc/mysql/conf.d/my.cnf mysql:8.4") ==
+        List{"/var/lib/mysql=anonymous_volume"});
+  CHECK(verdicts("docker run -v ./my.cnf:/etc/mysql/conf.d/my.cnf -v db:/srv/db mysql:8.4") ==
         List{"/var/lib/mysql=unknown"});
+  CHECK(verdicts("docker run --env-file db.env postgres:16") ==
+        List{"/var/lib/postgresql/data=anonymous_volume"});
+  CHECK(verdicts("docker run -e PGDATA -v $VOL:/srv postgres:16") ==
+        List{"/var/lib/postgresql/data=unknown"});
+  // A cache's config may turn persistence off altogether.
+  CHECK(verdicts("docker run -v ./conf:/usr/local/etc/redis redis redis-server "
+                 "/usr/local/etc/redis/redis.conf") == List{"/data=unknown"});
   CHECK(verdicts("docker run -d nats -js -sd /data") == List{"/data=container_layer"});
   CHECK(verdicts("docker run -v cfg:/data/configdb mongo:8 --configsvr --replSet cfg") ==
         List{"/data/db=unknown"});
@@ -137,11 +148,46 @@ TEST_CASE("what the command line hides gives unknown, never a guess", "[stateful
         List{"/var/lib/postgresql/data=unknown"});
   CHECK(verdicts("docker run -v pg:$TARGET postgres:16") ==
         List{"/var/lib/postgresql/data=unknown"});
+  // The tag decides the layout: a verdict stands only when every version loses the data.
   CHECK(verdicts("docker run postgres:$PG_VERSION") ==
+        List{"/var/lib/postgresql/18/docker=anonymous_volume"});
+  CHECK(verdicts("docker run -v pg:/var/lib/postgresql/data postgres:$PG_VERSION") ==
+        List{"/var/lib/postgresql/18/docker=unknown"});
+  CHECK(verdicts("docker run -v pg:/var/lib/postgresql postgres:tag") ==
+        List{"/var/lib/postgresql/18/docker=unknown"});
+  CHECK(verdicts("docker run -v pg:/var/lib/postgresql/18/docker postgres:[version]") ==
         List{"/var/lib/postgresql/18/docker=unknown"});
   CHECK(verdicts("docker run $OPTS postgres:16") == List{"/var/lib/postgresql/data=unknown"});
   CHECK(verdicts("docker run $IMAGE") == List{"client"});
   CHECK(verdicts("docker run mysql:$TAG") == List{"/var/lib/mysql=anonymous_volume"});
+}
+
+TEST_CASE("placeholders in docs neither mount nor unmount anything", "[stateful]") {
+  // Every version of mongo keeps its data in /data/db; the Windows flavour needs a tag that
+  // names it, which a placeholder does not.
+  CHECK(verdicts("docker run --name some-mongo -d mongo:tag") == List{"/data/db=anonymous_volume"});
+  CHECK(verdicts("docker run -d couchdb:tag") == List{"/opt/couchdb/data=anonymous_volume"});
+  CHECK(verdicts("docker run -d aerospike:ee-[version]") ==
+        List{"/opt/aerospike/data=container_layer"});
+  CHECK(verdicts("docker run ... -d wordpress:tag") == List{"/var/www/html=anonymous_volume"});
+  CHECK(verdicts("docker run [OPTIONS] -d nextcloud") == List{"/var/www/html=anonymous_volume"});
+  CHECK(verdicts("docker run ... -v wp:/var/www/html wordpress:tag") ==
+        List{"/var/www/html=persistent"});
+  // --configsvr moves the data to /data/configdb, another anonymous VOLUME: lost either way.
+  CHECK(verdicts("docker run -d mongo:tag --configsvr") == List{"/data/db=anonymous_volume"});
+}
+
+TEST_CASE("flags that change nothing about storage hide nothing, however spelt", "[stateful]") {
+  for (const char* line :
+       {"docker run -t mongo", "docker run -it --rm=false mongo", "docker run -dit mongo",
+        "docker run --name=db -e=A=1 -p3000:3000 mongo", "docker run --ulimit nofile=1024 mongo",
+        "docker run --cap-add SYS_ADMIN --cap-add=NET_ADMIN mongo",
+        "docker run --platform linux/amd64 --platform=linux/arm64 mongo",
+        "docker run --net=host --network foo --network=bar mongo",
+        "podman run --net host -it mongo", "docker container run -ti --init mongo"}) {
+    INFO(line);
+    CHECK(verdicts(line) == List{"/data/db=anonymous_volume"});
+  }
 }
 
 TEST_CASE("clients, help and stateless images are not servers", "[stateful]") {

@@ -12,8 +12,11 @@ docker run -d --name orders-mongo -v orders_mongo:/data/db mongo:8.0 --replSet r
 docker run -d --name moved-mongo -v moved_mongo:/data/db mongo:7.0 --dbpath /srv/mongo
 # ... and into a mount it is fine.
 docker run -d --name moved-mongo2 -v moved_mongo2:/srv/mongo mongo:7.0 --dbpath=/srv/mongo
+# A config that may move the data, with a mount it may move it into: unknown.
+docker run -d --name conf-mongo2 -v ./mongod.conf:/etc/mongo/mongod.conf:ro -v mongo2:/srv/mongo mongo:8.0 --config /etc/mongo/mongod.conf
 
-# A config file may set storage.dbPath.
+# A config file may set storage.dbPath, but no mount but the config's own could keep the data.
+# expect: DV102:76
 docker run -d --name conf-mongo -v ./mongod.conf:/etc/mongo/mongod.conf:ro mongo:8.0 --config /etc/mongo/mongod.conf
 
 # Shells and dumps are clients.

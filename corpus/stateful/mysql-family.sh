@@ -24,7 +24,9 @@ docker run -d --name moved-mysql -v moved:/srv/mysql -e MYSQL_ROOT_PASSWORD=secr
 # expect: DV108:106
 docker run -d --name lost-mysql -v lost:/var/lib/mysql -e MYSQL_ROOT_PASSWORD=secret mysql:8.4 --datadir=/opt/mysql
 
-# A config file from the host may set datadir: we cannot know where the data goes.
+# A config file from the host may set datadir, but the only mount is the config itself: wherever
+# the data goes, it is not on persistent storage.
+# expect: DV102:111
 docker run -d --name cnf-mysql -v "$PWD/my.cnf:/etc/mysql/conf.d/custom.cnf:ro" -e MYSQL_ROOT_PASSWORD=secret mysql:8.4
 
 # MariaDB with SELinux relabelling, as in its docs.

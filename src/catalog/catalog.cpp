@@ -313,18 +313,29 @@ std::string substitute_major(std::string path, const std::optional<Version>& ver
   return path;
 }
 
-// Whether the variants a tag could select disagree on where data lives; an unknown tag
-// (nullopt) could select any variant.
-bool variants_differ(const Entry& entry, std::optional<std::string_view> tag) {
-  const Variant* first = nullptr;
+// The variants a tag can select. A tag glob names a flavour (`*-nouveau`, `*windowsservercore*`)
+// that a tag must spell out, so an unknown tag (nullopt) selects among the versions of the
+// default flavours only, and among all variants when every variant is a flavour.
+std::vector<const Variant*> selectable_variants(const Entry& entry,
+                                                std::optional<std::string_view> tag) {
+  std::vector<const Variant*> out;
   for (const auto& variant : entry.variants) {
-    if (tag && !tags_match(variant, *tag)) continue;
-    for (const auto& path : variant.data_paths) {
+    if (tag ? tags_match(variant, *tag) : variant.tags.empty()) out.push_back(&variant);
+  }
+  if (out.empty() && !tag) {
+    for (const auto& variant : entry.variants) out.push_back(&variant);
+  }
+  return out;
+}
+
+// Whether `variants` disagree on where data lives, or leave its path to the major version.
+bool variants_differ(const std::vector<const Variant*>& variants) {
+  for (const auto* variant : variants) {
+    for (const auto& path : variant->data_paths) {
       if (path.find("{major}") != std::string::npos) return true;
     }
-    if (!first) {
-      first = &variant;
-    } else if (variant.data_paths != first->data_paths || variant.volumes != first->volumes) {
+    if (variant->data_paths != variants.front()->data_paths ||
+        variant->volumes != variants.front()->volumes) {
       return true;
     }
   }
@@ -340,6 +351,35 @@ const Variant& choose_variant(const Entry& entry, std::string_view tag,
     if (tags_match(variant, tag)) return variant;
   }
   return entry.variants.front();
+}
+
+// Without a version, the variant that stands for the image: the one for every version ("*"),
+// else the first the tag can select.
+const Variant& versionless_variant(const std::vector<const Variant*>& variants) {
+  for (const auto* variant : variants) {
+    if (variant->range.text() == "*") return *variant;
+  }
+  return *variants.front();
+}
+
+// Copies the facts of `variant` at `version` ({major} resolved) into `resolved`.
+void take_facts(const Entry& entry, const Variant& variant, Resolved& resolved) {
+  resolved.variant = &variant;
+  resolved.data_paths.clear();
+  for (const auto& path : variant.data_paths) {
+    resolved.data_paths.push_back(substitute_major(path, resolved.version));
+  }
+  resolved.volumes = variant.volumes;
+  resolved.notes = entry.notes;
+  resolved.notes.insert(resolved.notes.end(), variant.notes.begin(), variant.notes.end());
+  resolved.unverified = entry.unverified;
+  resolved.unverified.insert(resolved.unverified.end(), variant.unverified.begin(),
+                             variant.unverified.end());
+  resolved.knobs.clear();
+  for (Knob knob : variant.knobs) {
+    knob.moves = substitute_major(knob.moves, resolved.version);
+    resolved.knobs.push_back(std::move(knob));
+  }
 }
 
 std::string basename(std::string_view command) {
@@ -529,7 +569,6 @@ std::optional<Resolved> Catalog::lookup(const ImageRef& ref) const {
                                : ref.tag.empty() ? "unknown (digest " + ref.digest + ")"
                                                  : "unknown (tag " + ref.tag + ")";
     resolved.version = latest;
-    resolved.depends_on_tag = variants_differ(*entry, std::nullopt);
   } else if (ref.tag.empty()) {
     resolved.basis = VersionBasis::no_tag;
     resolved.version = latest;
@@ -548,28 +587,37 @@ std::optional<Resolved> Catalog::lookup(const ImageRef& ref) const {
           latest_text(ref.tag == "latest" ? "latest" : "tag " + ref.tag + " follows latest");
     }
   }
-  if (!resolved.version && resolved.basis != VersionBasis::unknown_tag &&
-      resolved.basis != VersionBasis::digest_only) {
-    // No version in the tag and no `latest` in the entry: the version decides nothing only when
-    // the variants this tag can select agree.
-    resolved.depends_on_tag = variants_differ(*entry, std::string_view(ref.tag));
+  const std::optional<std::string_view> tag =
+      ref.tag_known ? std::optional<std::string_view>(ref.tag) : std::nullopt;
+  const auto selectable = selectable_variants(*entry, tag);
+  if (selectable.empty()) {
+    take_facts(*entry, choose_variant(*entry, ref.tag, resolved.version), resolved);
+    return resolved;
   }
-  // An unknown tag matches no tag glob, so the untagged (latest) variant stands in.
-  std::string_view tag = ref.tag_known ? std::string_view(ref.tag) : std::string_view();
-  resolved.variant = &choose_variant(*entry, tag, resolved.version);
-  for (const auto& path : resolved.variant->data_paths) {
-    resolved.data_paths.push_back(substitute_major(path, resolved.version));
+  // A version read from the tag picks one variant. Without one (an unknown tag, or no version
+  // in the tag and no `latest` in the entry) every variant the tag can select may run.
+  const bool version_from_tag = resolved.basis == VersionBasis::tag;
+  const bool version_open = !version_from_tag && (!ref.tag_known || !resolved.version ||
+                                                  resolved.basis == VersionBasis::digest_only);
+  resolved.depends_on_tag = version_open && variants_differ(selectable);
+  const Variant* chosen = nullptr;
+  for (const auto* variant : selectable) {
+    if (resolved.version && variant->range.contains(*resolved.version)) {
+      chosen = variant;
+      break;
+    }
   }
-  resolved.volumes = resolved.variant->volumes;
-  resolved.notes = entry->notes;
-  resolved.notes.insert(resolved.notes.end(), resolved.variant->notes.begin(),
-                        resolved.variant->notes.end());
-  resolved.unverified = entry->unverified;
-  resolved.unverified.insert(resolved.unverified.end(), resolved.variant->unverified.begin(),
-                             resolved.variant->unverified.end());
-  for (Knob knob : resolved.variant->knobs) {
-    knob.moves = substitute_major(knob.moves, resolved.version);
-    resolved.knobs.push_back(std::move(knob));
+  if (!chosen) chosen = resolved.version ? selectable.front() : &versionless_variant(selectable);
+  take_facts(*entry, *chosen, resolved);
+  if (!resolved.depends_on_tag) return resolved;
+  for (const auto* variant : selectable) {
+    if (variant == chosen) continue;
+    Resolved other = resolved;
+    other.version = resolved.version && variant->range.contains(*resolved.version)
+                        ? resolved.version
+                        : std::nullopt;
+    take_facts(*entry, *variant, other);
+    resolved.alternatives.push_back(std::move(other));
   }
   return resolved;
 }

@@ -114,12 +114,16 @@ struct Resolved {
   std::optional<Version> version;  // nullopt unless read from the tag or `latest`
   VersionBasis basis = VersionBasis::tag;
   std::string assumed_version;          // for messages: "18 (latest)", "17", "unknown (tag $TAG)"
-  bool depends_on_tag = false;          // the tag is unknown and the entry's variants disagree
+  bool depends_on_tag = false;          // the tag leaves the version open and the versions disagree
   std::vector<std::string> data_paths;  // {major} resolved
   std::vector<std::string> volumes;
   std::vector<Knob> knobs;              // `moves` resolved
   std::vector<std::string> notes;       // the entry's notes, then the variant's
   std::vector<std::string> unverified;  // the entry's leads, then the variant's
+  /// With depends_on_tag: the facts of every other variant the tag can select (their version is
+  /// this one's when their range holds it, else unknown). What holds for this and all of them
+  /// holds whatever version runs.
+  std::vector<Resolved> alternatives;
 };
 
 /// A problem in a catalog document; the broken entry is skipped, the rest still merges.

@@ -117,12 +117,13 @@ class Unmasker {
   const Masked& masked_;
 };
 
-// Docs write placeholders where a tag or name goes: `mysql:tag`, `postgres:[version]`, `<image>`.
+// Docs write placeholders where a tag or name goes: `mysql:tag`, `postgres:[version]`, `<image>`,
+// also inside a tag: `aerospike:ee-[version]`, `redis:<version>-alpine`, `solr:{{ver}}`. None of
+// these brackets is valid in a reference, so a bracketed part is always a placeholder.
 bool is_placeholder(std::string_view part) {
-  if (part.size() >= 2) {
-    char first = part.front(), last = part.back();
-    if ((first == '<' && last == '>') || (first == '[' && last == ']') ||
-        (first == '{' && last == '}'))
+  for (auto [open, close] : {std::pair{'<', '>'}, std::pair{'[', ']'}, std::pair{'{', '}'}}) {
+    const auto begin = part.find(open);
+    if (begin != std::string_view::npos && part.find(close, begin + 1) != std::string_view::npos)
       return true;
   }
   static constexpr std::array<std::string_view, 6> words = {"tag",   "version", "ver",

@@ -282,6 +282,14 @@ bool is_known_side_path(const catalog::Resolved& resolved, std::string_view path
          looks_like_config(path);
 }
 
+/// Whether what moves the data out of sight only moves it. A cache's or a broker's config often
+/// decides whether it keeps anything at all (redis `save ""`, mosquitto `persistence`), so
+/// there an unseen config leaves the answer unknown.
+bool moved_data_stays_data(const catalog::Resolved& resolved) {
+  const auto image_class = resolved.entry->image_class;
+  return image_class != catalog::ImageClass::cache && image_class != catalog::ImageClass::broker;
+}
+
 /// The run-wide facts the verdict of one path depends on.
 struct Context {
   const docker::Invocation& invocation;
@@ -289,6 +297,9 @@ struct Context {
   const std::vector<MountPoint>& points;
   const std::vector<std::string>& effective_paths;
   bool any_persistent_user_mount = false;
+  // Some mount could hold data that a config, an env file or a host variable moves where we
+  // cannot see: a persistent or unknown mount that is not itself a config location.
+  bool storage_for_moved_data = false;
 };
 
 const Mount* persistent_descendant(const Context& context, const std::string& path) {
@@ -346,11 +357,14 @@ void decide(const Context& context, const Relocated& relocated, PathVerdict& ver
   const auto& invocation = context.invocation;
   if (relocated.unknown) {
     verdict.relocation_unknown = true;
-    // Wherever the data went, `--rm` deletes everything but named volumes and binds.
-    verdict.verdict = invocation.remove && !context.any_persistent_user_mount
-                          ? Verdict::removed_on_exit
-                          : Verdict::unknown;
-    return;
+    if (context.storage_for_moved_data || !moved_data_stays_data(context.resolved)) {
+      // Wherever the data went, `--rm` deletes everything but named volumes and binds.
+      verdict.verdict = invocation.remove && !context.any_persistent_user_mount
+                            ? Verdict::removed_on_exit
+                            : Verdict::unknown;
+      return;
+    }
+    // Wherever the data went, no mount could keep it: judge the default path.
   }
   const std::string path = resolve_aliases(*context.resolved.variant, verdict.data_path);
   const MountPoint* cover = deepest_cover(context.points, path);
@@ -422,8 +436,31 @@ void add_argument_created_paths(const docker::Invocation& invocation,
   }
 }
 
+/// "versions >=18 keep their data in /var/lib/postgresql/18/docker, versions <18 in
+/// /var/lib/postgresql/data".
+std::string where_versions_keep_data(const catalog::Resolved& resolved) {
+  std::string out;
+  auto add = [&](const catalog::Resolved& facts) {
+    const std::string& range = facts.variant->range.text();
+    const std::string versions = range == "*" ? "the other versions" : "versions " + range;
+    const std::string paths =
+        facts.data_paths.empty() ? "nowhere" : enumerate_paths(facts.data_paths);
+    out +=
+        out.empty() ? versions + " keep their data in " + paths : ", " + versions + " in " + paths;
+  };
+  add(resolved);
+  for (const auto& alternative : resolved.alternatives) add(alternative);
+  return out;
+}
+
 std::string describe_image(const std::string& image, const catalog::Resolved& resolved) {
   using catalog::VersionBasis;
+  if (resolved.depends_on_tag) {
+    const std::string why = resolved.basis == VersionBasis::unknown_tag   ? "tag unknown"
+                            : resolved.basis == VersionBasis::digest_only ? "pinned by digest only"
+                                                                          : "no version in the tag";
+    return image + " (" + why + ", and " + where_versions_keep_data(resolved) + ")";
+  }
   switch (resolved.basis) {
     case VersionBasis::tag: return image + " (version " + resolved.assumed_version + ")";
     case VersionBasis::latest:
@@ -464,51 +501,52 @@ std::string_view to_string(Verdict verdict) {
   return "unknown";
 }
 
-std::optional<ServerRun> analyze(const docker::Invocation& invocation,
-                                 const catalog::Catalog& catalog) {
-  if (!invocation.image) return std::nullopt;
-  const catalog::ImageRef ref = catalog::parse_image_ref(*invocation.image);
-  auto resolved = catalog.lookup(ref);
-  if (!resolved || !resolved->variant) return std::nullopt;
-  if (resolved->entry->image_class == catalog::ImageClass::stateless) return std::nullopt;
-  if (!starts_server(invocation, *resolved, catalog)) return std::nullopt;
+namespace {
 
-  std::vector<std::string> defaults = resolved->data_paths;
-  add_argument_created_paths(invocation, *resolved, defaults);
+/// The verdicts on the data paths of one version's facts.
+std::optional<ServerRun> analyze_version(const docker::Invocation& invocation,
+                                         catalog::Resolved resolved) {
+  std::vector<std::string> defaults = resolved.data_paths;
+  add_argument_created_paths(invocation, resolved, defaults);
   if (defaults.empty() || persistence_switched_off(invocation.command)) return std::nullopt;
 
   ServerRun run;
   run.invocation = &invocation;
   run.image = invocation.image->text();
-  run.described = describe_image(run.image, *resolved);
-  run.hostname_bound = resolved->variant->hostname_bound;
+  run.hostname_bound = resolved.variant->hostname_bound;
 
   std::vector<Relocated> relocations;
   std::vector<std::string> effective;
   for (const auto& path : defaults) {
-    relocations.push_back(find_relocation(invocation, *resolved, path));
+    relocations.push_back(find_relocation(invocation, resolved, path));
     const auto& relocation = relocations.back().relocation;
     effective.push_back(relocation ? relocation->path : docker::normalize_container_path(path));
     if (relocation) {
-      for (const auto& knob : resolved->knobs) {
+      for (const auto& knob : resolved.knobs) {
         if (knob.name == relocation->knob && names_hostname(knob)) run.hostname_bound = false;
       }
     }
   }
 
-  // Things the command line hides: the tag decides the layout, another container's mounts
-  // (rule 4), options we cannot read or that Docker would reject (rule 8), a mount target
-  // in a variable.
-  const bool hidden = resolved->depends_on_tag || !invocation.volumes_from.empty() ||
-                      invocation.unknown_flags || invocation.elided_options ||
-                      invocation.dash_typos;
-  const auto points = hidden ? std::nullopt : mount_points(invocation, *resolved);
+  // Things the command line hides: another container's mounts (rule 4), options we cannot
+  // read or that Docker would reject (rule 8), a mount target in a variable. A placeholder
+  // such as `...` or `[OPTIONS]` hides nothing: it stands for options the docs leave out, and
+  // the command as shown is the one readers copy.
+  const bool hidden =
+      !invocation.volumes_from.empty() || invocation.unknown_flags || invocation.dash_typos;
+  const auto points = hidden ? std::nullopt : mount_points(invocation, resolved);
 
-  Context context{invocation, *resolved, points ? *points : std::vector<MountPoint>{}, effective};
+  Context context{invocation, resolved, points ? *points : std::vector<MountPoint>{}, effective};
   if (points) {
     context.any_persistent_user_mount = std::any_of(
         points->begin(), points->end(),
         [](const MountPoint& point) { return point.user && point.backing == Backing::persistent; });
+    context.storage_for_moved_data =
+        std::any_of(points->begin(), points->end(), [](const MountPoint& point) {
+          return point.user &&
+                 (point.backing == Backing::persistent || point.backing == Backing::unknown) &&
+                 !looks_like_config(point.path);
+        });
   }
   for (std::size_t i = 0; i < defaults.size(); ++i) {
     PathVerdict verdict;
@@ -522,7 +560,48 @@ std::optional<ServerRun> analyze(const docker::Invocation& invocation,
     }
     run.paths.push_back(std::move(verdict));
   }
-  run.resolved = std::move(*resolved);
+  run.resolved = std::move(resolved);
+  return run;
+}
+
+bool loses_data(const PathVerdict& path) {
+  return path.verdict != Verdict::persistent && path.verdict != Verdict::unknown;
+}
+
+/// When the tag leaves the version open and the versions keep their data in different places,
+/// the run loses data only if it does so whatever version runs: otherwise every verdict
+/// becomes unknown. True when the run stands.
+bool holds_for_every_version(const docker::Invocation& invocation, const ServerRun& run) {
+  if (!std::all_of(run.paths.begin(), run.paths.end(), loses_data)) return false;
+  for (const auto& alternative : run.resolved.alternatives) {
+    for (const auto& path : alternative.data_paths) {
+      if (path.find("{major}") != std::string::npos) return false;  // no version to read it by
+    }
+    const auto other = analyze_version(invocation, alternative);
+    if (!other || !std::all_of(other->paths.begin(), other->paths.end(), loses_data)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<ServerRun> analyze(const docker::Invocation& invocation,
+                                 const catalog::Catalog& catalog) {
+  if (!invocation.image) return std::nullopt;
+  const catalog::ImageRef ref = catalog::parse_image_ref(*invocation.image);
+  auto resolved = catalog.lookup(ref);
+  if (!resolved || !resolved->variant) return std::nullopt;
+  if (resolved->entry->image_class == catalog::ImageClass::stateless) return std::nullopt;
+  if (!starts_server(invocation, *resolved, catalog)) return std::nullopt;
+
+  auto run = analyze_version(invocation, std::move(*resolved));
+  if (!run) return std::nullopt;
+  run->described = describe_image(run->image, run->resolved);
+  if (run->resolved.depends_on_tag && !holds_for_every_version(invocation, *run)) {
+    for (auto& path : run->paths) path.verdict = Verdict::unknown;
+  }
   return run;
 }
 
