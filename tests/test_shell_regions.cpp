@@ -170,3 +170,117 @@ TEST_CASE("Markdown: syntax problems are never reported", "[shell]") {
   CHECK(parsed.regions.size() == 1);
   CHECK(parsed.issues.empty());
 }
+
+TEST_CASE("Markdown: a console block without prompts lists bare container commands", "[shell]") {
+  std::string md =
+      "```console\n"
+      "docker run -d --name db \\\n"
+      "\t-v pg:/data postgres:17\n"
+      "Unable to find image 'postgres:17' locally\n"
+      "sudo docker ps\n"
+      "echo not a container command\n"
+      "```\n";
+  auto parsed = parse_text(md, FileKind::markdown);
+  REQUIRE(parsed.commands.size() == 2);
+  CHECK(texts(parsed.commands[0]) ==
+        Strings{"docker", "run", "-d", "--name", "db", "-v", "pg:/data", "postgres:17"});
+  CHECK(slice(parsed, parsed.commands[0].words.back().range) == "postgres:17");
+  CHECK(texts(parsed.commands[1]) == Strings{"docker", "ps"});  // the shell front end drops sudo
+}
+
+TEST_CASE("Markdown: text blocks give only their container commands", "[shell]") {
+  std::string md =
+      "```text\n"
+      "Run it with:\n"
+      "docker run -d mongo:tag\n"
+      "user@host:~$ podman run -d redis\n"
+      "```\n"
+      "```yaml\n"
+      "docker: run\n"
+      "```\n";
+  auto parsed = parse_text(md, FileKind::markdown);
+  CHECK(programs(parsed) == Strings{"docker", "podman"});
+  REQUIRE(parsed.commands.size() == 2);
+  CHECK(texts(parsed.commands[1]) == Strings{"podman", "run", "-d", "redis"});
+}
+
+TEST_CASE("Markdown: PowerShell backticks and cmd carets continue a command", "[shell]") {
+  std::string md =
+      "```powershell\n"
+      "PS C:\\> docker run -d `\n"
+      "  -v ${PWD}/data:/data/db `\n"
+      "  mongo:8\n"
+      "Get-ChildItem\n"
+      "```\n"
+      "```cmd\n"
+      "C:\\work> docker run -d ^\n"
+      "  -v %cd%\\data:/var/lib/mysql ^\n"
+      "  mysql:8.4\n"
+      "```\n";
+  auto parsed = parse_text(md, FileKind::markdown);
+  REQUIRE(parsed.commands.size() == 2);
+  CHECK(texts(parsed.commands[0]) ==
+        Strings{"docker", "run", "-d", "-v", "${PWD}/data:/data/db", "mongo:8"});
+  CHECK(slice(parsed, parsed.commands[0].words.back().range) == "mongo:8");
+  // Read by bash rules, the backslash escapes the `d`; the mount model still sees a %cd% bind.
+  CHECK(texts(parsed.commands[1]) ==
+        Strings{"docker", "run", "-d", "-v", "%cd%data:/var/lib/mysql", "mysql:8.4"});
+}
+
+TEST_CASE("Markdown: slips in continued commands do not cut them short", "[shell]") {
+  std::string md =
+      "```console\n"
+      "$ docker run -d \\  \n"
+      "\n"
+      "    -v pg:/var/lib/postgresql \\\n"
+      "\tpostgres:18\n"
+      "```\n"
+      "```sh\n"
+      "docker run -d \\ \n"
+      "\n"
+      "  -v my:/var/lib/mysql mysql:8.4\n"
+      "```\n";
+  auto parsed = parse_text(md, FileKind::markdown);
+  REQUIRE(parsed.commands.size() == 2);
+  CHECK(texts(parsed.commands[0]) ==
+        Strings{"docker", "run", "-d", "-v", "pg:/var/lib/postgresql", "postgres:18"});
+  CHECK(texts(parsed.commands[1]) ==
+        Strings{"docker", "run", "-d", "-v", "my:/var/lib/mysql", "mysql:8.4"});
+}
+
+TEST_CASE("Markdown: code blocks inside block quotes and quoted list items", "[shell]") {
+  std::string md =
+      ">     docker run -d mongo\n"
+      "\n"
+      "> **Note**\n"
+      "> ```console\n"
+      "> $ docker run -d \\\n"
+      ">     mariadb:11\n"
+      "> ```\n"
+      "\n"
+      "> 1. Start it:\n"
+      ">\n"
+      ">    ```bash\n"
+      ">    docker run -d redis\n"
+      ">    ```\n";
+  auto parsed = parse_text(md, FileKind::markdown);
+  REQUIRE(parsed.commands.size() == 3);
+  CHECK(texts(parsed.commands[0]) == Strings{"docker", "run", "-d", "mongo"});
+  CHECK(texts(parsed.commands[1]) == Strings{"docker", "run", "-d", "mariadb:11"});
+  CHECK(slice(parsed, parsed.commands[1].words.back().range) == "mariadb:11");
+  CHECK(texts(parsed.commands[2]) == Strings{"docker", "run", "-d", "redis"});
+}
+
+TEST_CASE("Markdown: a fence in a block quote ends with the quote", "[shell]") {
+  std::string md =
+      "> ```sh\n"
+      "> docker run -d redis\n"
+      "Outside the quote: docker run -d mongo\n"
+      "```sh\n"
+      "docker run -d mysql\n"
+      "```\n";
+  auto parsed = parse_text(md, FileKind::markdown);
+  CHECK(programs(parsed) == Strings{"docker", "docker"});
+  REQUIRE(parsed.commands.size() == 2);
+  CHECK(texts(parsed.commands[1]) == Strings{"docker", "run", "-d", "mysql"});
+}
