@@ -22,8 +22,18 @@ class StatefulDataInContainerLayer final : public Check {
             "it and a Compose re-create (`up` after a config change, `down` + `up`) starts from "
             "an empty directory (stateful-images reference, conventions and rule 20). A knob "
             "or argument that moves the data (PGDATA, --dbpath, minio server <dir>) is followed "
-            "first; a command whose storage cannot be known (an env file, --volumes-from, a "
-            "mount target in a variable) is not reported.",
+            "first; a command whose storage cannot be known (--volumes-from, a mount target in a "
+            "variable, an env file or config that could move the data into one of its mounts) is "
+            "not reported. With no mount that could keep it, a database's data is lost wherever "
+            "an unseen config moves it, so that is reported; a cache's or broker's config may "
+            "switch persistence off, so there it is not."
+            " When the tag does not say which version runs (`mongo:tag`, `postgres:$TAG`, "
+            "`aerospike:ee-[version]`, or no tag on an image whose catalog entry has no `latest`), "
+            "the rule uses the facts every version shares and says so in the message; where "
+            "versions keep their data in different places, it reports only a command that loses "
+            "the data on every one of them and names each version's path. Docs placeholders such "
+            "as `...`, `[OPTIONS]` and `<OPTIONS>` stand for options the page leaves out: they "
+            "neither mount nor unmount anything.",
         .bad_example =
             "docker run -d --name es -e discovery.type=single-node "
             "elasticsearch:8.15.0\n",
