@@ -185,8 +185,9 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   }
 
   const Check* unused_ignore_check = nullptr;
+  const std::vector<stateful::BuiltImage> built = stateful::built_images(file, facts.scripts);
   const std::vector<stateful::ServerRun> server_runs =
-      stateful::analyze_all(facts.invocations, catalog);
+      stateful::analyze_all(facts.invocations, catalog, built);
   const FileFacts view{file,
                        facts.dockerfile ? &*facts.dockerfile : nullptr,
                        facts.stage_chains,

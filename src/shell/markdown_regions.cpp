@@ -61,13 +61,19 @@ struct BlockStyle {
   bool hash_prompts = false;  // `# ` is a root prompt (console), not a comment
 };
 
-/// The style a fence's info string names, or nullopt for a language that is not shell.
-std::optional<BlockStyle> block_style(std::string_view info) {
+/// The language a fence's info string names, lowercased: "bash" of "{.bash title=x}".
+std::string first_info_word(std::string_view info) {
   info = trim(info);
   while (!info.empty() && (info.front() == '{' || info.front() == '.')) info.remove_prefix(1);
   std::string word(info.substr(0, info.find_first_of(" \t{},")));
   std::transform(word.begin(), word.end(), word.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return word;
+}
+
+/// The style a fence's info string names, or nullopt for a language that is not shell.
+std::optional<BlockStyle> block_style(std::string_view info) {
+  const std::string word = first_info_word(info);
   auto is_one_of = [&](std::initializer_list<std::string_view> names) {
     return std::find(names.begin(), names.end(), word) != names.end();
   };
@@ -86,6 +92,11 @@ std::optional<BlockStyle> block_style(std::string_view info) {
     return BlockStyle{Layout::command_lines, Continuation::caret};
   }
   return std::nullopt;
+}
+
+bool is_dockerfile_info(std::string_view info) {
+  std::string word(first_info_word(info));
+  return word == "dockerfile" || word == "containerfile";
 }
 
 /// The length of a list marker (`-`, `*`, `+`, `1.`, `1)`) at the start of `s` followed by a
@@ -199,6 +210,11 @@ class BlockFinder {
     return std::move(regions_);
   }
 
+  std::vector<ShownDockerfile> dockerfiles() {
+    run();
+    return std::move(dockerfiles_);
+  }
+
  private:
   std::string_view raw(std::size_t i) const {
     return text_.substr(lines_[i].begin, lines_[i].end - lines_[i].begin);
@@ -285,7 +301,16 @@ class BlockFinder {
       }
       content.push_back(*line);
     }
-    if (auto style = block_style(fence.info); style && !content.empty()) add_block(content, *style);
+    if (auto style = block_style(fence.info); style && !content.empty()) {
+      add_block(content, *style);
+    } else if (is_dockerfile_info(fence.info) && !content.empty()) {
+      ShownDockerfile shown{{}, lines_[content.back().index].next_begin};
+      for (const auto& line : content) {
+        shown.text.append(line.text);
+        shown.text.push_back('\n');
+      }
+      dockerfiles_.push_back(std::move(shown));
+    }
     return k;
   }
 
@@ -468,6 +493,7 @@ class BlockFinder {
   std::string_view text_;
   std::vector<TextLine> lines_;
   std::vector<ShellRegion> regions_;
+  std::vector<ShownDockerfile> dockerfiles_;
   std::size_t list_content_ = npos;  // content column of the innermost open list item
   bool in_paragraph_ = false;
 };
@@ -476,6 +502,10 @@ class BlockFinder {
 
 std::vector<ShellRegion> markdown_regions(std::string_view text) {
   return BlockFinder(text).run();
+}
+
+std::vector<ShownDockerfile> markdown_dockerfiles(std::string_view text) {
+  return BlockFinder(text).dockerfiles();
 }
 
 }  // namespace dockvet::shell

@@ -564,6 +564,16 @@ std::optional<ServerRun> analyze_version(const docker::Invocation& invocation,
   return run;
 }
 
+/// Whether a derived image's Dockerfile sets an environment knob of its base, which would
+/// move the data where the run line cannot show.
+bool sets_a_knob(const BuiltImage& image, const catalog::Resolved& resolved) {
+  return std::any_of(resolved.knobs.begin(), resolved.knobs.end(), [&](const catalog::Knob& knob) {
+    return knob.kind == catalog::Knob::Kind::env &&
+           std::find(image.variables.begin(), image.variables.end(), knob.name) !=
+               image.variables.end();
+  });
+}
+
 bool loses_data(const PathVerdict& path) {
   return path.verdict != Verdict::persistent && path.verdict != Verdict::unknown;
 }
@@ -588,17 +598,28 @@ bool holds_for_every_version(const docker::Invocation& invocation, const ServerR
 }  // namespace
 
 std::optional<ServerRun> analyze(const docker::Invocation& invocation,
-                                 const catalog::Catalog& catalog) {
+                                 const catalog::Catalog& catalog,
+                                 std::span<const BuiltImage> built) {
   if (!invocation.image) return std::nullopt;
   const catalog::ImageRef ref = catalog::parse_image_ref(*invocation.image);
   auto resolved = catalog.lookup(ref);
+  const BuiltImage* derived = nullptr;
+  if (!resolved && ref.name_known && ref.valid) {
+    for (const auto& image : built) {
+      if (image.key == ref.key()) derived = &image;
+    }
+    if (derived) resolved = catalog.lookup(catalog::parse_image_ref(derived->base));
+  }
   if (!resolved || !resolved->variant) return std::nullopt;
+  if (derived && sets_a_knob(*derived, *resolved)) return std::nullopt;
   if (resolved->entry->image_class == catalog::ImageClass::stateless) return std::nullopt;
   if (!starts_server(invocation, *resolved, catalog)) return std::nullopt;
 
   auto run = analyze_version(invocation, std::move(*resolved));
   if (!run) return std::nullopt;
-  run->described = describe_image(run->image, run->resolved);
+  run->described = derived ? run->image + " (built FROM " +
+                                 describe_image(derived->base, run->resolved) + " in this file)"
+                           : describe_image(run->image, run->resolved);
   if (run->resolved.depends_on_tag && !holds_for_every_version(invocation, *run)) {
     for (auto& path : run->paths) path.verdict = Verdict::unknown;
   }
@@ -606,10 +627,11 @@ std::optional<ServerRun> analyze(const docker::Invocation& invocation,
 }
 
 std::vector<ServerRun> analyze_all(std::span<const docker::Invocation> invocations,
-                                   const catalog::Catalog& catalog) {
+                                   const catalog::Catalog& catalog,
+                                   std::span<const BuiltImage> built) {
   std::vector<ServerRun> runs;
   for (const auto& invocation : invocations) {
-    if (auto run = analyze(invocation, catalog)) runs.push_back(std::move(*run));
+    if (auto run = analyze(invocation, catalog, built)) runs.push_back(std::move(*run));
   }
   return runs;
 }

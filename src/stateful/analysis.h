@@ -15,6 +15,7 @@
 #include "core/source.h"
 #include "docker/invocation.h"
 #include "docker/mounts.h"
+#include "stateful/built_images.h"
 
 namespace dockvet::stateful {
 
@@ -71,12 +72,16 @@ struct ServerRun {
 /// Analyses one invocation; nullopt unless it starts a stateful server of a catalogued image:
 /// clients (`psql`, `redis-cli`, `sh`), help-only runs, `--entrypoint` overrides, data-only
 /// `docker create … true` containers, stateless images and unknown images give nullopt.
+/// An image the catalog does not know is looked up through `built`: the images the same file
+/// builds, by the base they are built FROM.
 std::optional<ServerRun> analyze(const docker::Invocation& invocation,
-                                 const catalog::Catalog& catalog);
+                                 const catalog::Catalog& catalog,
+                                 std::span<const BuiltImage> built = {});
 
 /// Every server run among `invocations`, in order.
 std::vector<ServerRun> analyze_all(std::span<const docker::Invocation> invocations,
-                                   const catalog::Catalog& catalog);
+                                   const catalog::Catalog& catalog,
+                                   std::span<const BuiltImage> built = {});
 
 /// The storage flag that fixes `path`: the catalog's docs flag when it covers the path
 /// ("-v pgdata:/var/lib/postgresql"), else a named volume at the path itself.

@@ -1,0 +1,29 @@
+#pragma once
+// Images a file builds itself and then runs (reference rule 18): image docs show a Dockerfile
+// `FROM couchdb`, then `docker build -t you/awesome-couchdb .` and `docker run
+// you/awesome-couchdb`. The run keeps its data where the base image does, unless the
+// Dockerfile changes what runs or where it writes.
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/check.h"
+#include "core/source.h"
+
+namespace dockvet::stateful {
+
+/// An image the file builds from a Dockerfile it shows.
+struct BuiltImage {
+  std::string key;   // catalog::ImageRef::key() of the `-t` name
+  std::string base;  // the last stage's FROM image, stage aliases followed
+  // ENV and ARG names the last stage sets: a knob among them may move the data.
+  std::vector<std::string> variables;
+};
+
+/// The images a Markdown file builds with `docker build -t NAME` from the nearest Dockerfile
+/// block shown above the command. A Dockerfile whose last stage declares a VOLUME or replaces
+/// CMD or ENTRYPOINT is left out: it may store or run something else.
+std::vector<BuiltImage> built_images(const SourceFile& file, std::span<const ShellScript> scripts);
+
+}  // namespace dockvet::stateful
