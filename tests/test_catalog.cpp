@@ -377,7 +377,8 @@ TEST_CASE("stateless controls and classes", "[catalog]") {
   CHECK(resolve("wordpress").entry->image_class == ImageClass::cms);
   CHECK(resolve("jenkins/jenkins:lts").entry->image_class == ImageClass::ci);
   CHECK(resolve("elasticsearch").entry->image_class == ImageClass::search);
-  CHECK_FALSE(Catalog::builtin().lookup(parse_image_ref("alpine:3.20")));
+  CHECK(resolve("alpine:3.20").entry->image_class == ImageClass::stateless);
+  CHECK_FALSE(Catalog::builtin().lookup(parse_image_ref("example/in-house-tool:3.20")));
   CHECK_FALSE(Catalog::builtin().lookup(parse_image_ref("localhost:5000/postgres")));
 }
 

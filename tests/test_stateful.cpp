@@ -177,6 +177,17 @@ TEST_CASE("placeholders in docs neither mount nor unmount anything", "[stateful]
   CHECK(verdicts("docker run -d mongo:tag --configsvr") == List{"/data/db=anonymous_volume"});
 }
 
+TEST_CASE("settings and subcommands that start no data-keeping server", "[stateful]") {
+  CHECK(verdicts("docker run -e TS3SERVER_LICENSE=view teamspeak") == List{"client"});
+  CHECK(verdicts("docker run -e TS3SERVER_LICENSE=accept teamspeak") ==
+        List{"/var/ts3server=anonymous_volume"});
+  CHECK(verdicts("docker run --link=zeo -e ZEO_ADDRESS=zeo:8080 plone") == List{"client"});
+  CHECK(verdicts("docker run -p 8080:8080 plone") == List{"/data=anonymous_volume"});
+  CHECK(verdicts("docker run --rm kapacitor kapacitord config") == List{"client"});
+  CHECK(verdicts("docker run --rm -v cfg:/orientdb/config orientdb /orientdb/bin/oetl.sh x.json") ==
+        List{"client"});
+}
+
 TEST_CASE("flags that change nothing about storage hide nothing, however spelt", "[stateful]") {
   for (const char* line :
        {"docker run -t mongo", "docker run -it --rm=false mongo", "docker run -dit mongo",

@@ -645,8 +645,15 @@ bool Catalog::runs_client(const Entry* entry, std::string_view command) const {
 }
 
 bool Catalog::is_help_argument(const Entry* entry, std::string_view argument) const {
-  if (entry && contains(entry->help_args, argument)) return true;
-  return contains(help_args_, argument);
+  // "ZEO_ADDRESS=*" stands for any value of the setting.
+  auto matches = [&](const std::string& pattern) {
+    if (pattern.size() > 1 && pattern.ends_with("=*")) {
+      return argument.starts_with(std::string_view(pattern).substr(0, pattern.size() - 1));
+    }
+    return pattern == argument;
+  };
+  if (entry && std::any_of(entry->help_args.begin(), entry->help_args.end(), matches)) return true;
+  return std::any_of(help_args_.begin(), help_args_.end(), matches);
 }
 
 }  // namespace dockvet::catalog

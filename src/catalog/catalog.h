@@ -83,11 +83,14 @@ struct Entry {
   std::string name;                 // unique; a config entry with this name overrides this one
   std::vector<std::string> images;  // image names in any alias form; normalised to keys
   ImageClass image_class = ImageClass::app;
-  std::string latest;                  // version `latest` or no tag stands for ("18")
-  std::string version_marker;          // read the version after this marker ("pg"), else leading
-  std::vector<Variant> variants;       // first match wins
-  std::vector<std::string> clients;    // commands that run a client, not the server
-  std::vector<std::string> help_args;  // image-specific help-only args ("-h" for memcached)
+  std::string latest;                // version `latest` or no tag stands for ("18")
+  std::string version_marker;        // read the version after this marker ("pg"), else leading
+  std::vector<Variant> variants;     // first match wins
+  std::vector<std::string> clients;  // commands that run a client, not the server
+  // Arguments, or NAME=value settings given with -e, that make the image print something or
+  // start no data-keeping process: memcached's "-h", teamspeak's "TS3SERVER_LICENSE=view",
+  // plone's "ZEO_ADDRESS=*" (a ZEO client keeps its data in the ZEO server; `*` is any value).
+  std::vector<std::string> help_args;
   std::vector<Package> packages;
   std::vector<std::string> notes;       // traps that hold for every variant
   std::vector<std::string> unverified;  // entry-wide leads (clients, packages, aliases)

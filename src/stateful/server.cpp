@@ -37,6 +37,14 @@ bool starts_server(const docker::Invocation& invocation, const catalog::Resolved
   if (invocation.help_only || invocation.entrypoint) return false;
   const auto& command = invocation.command;
   if (asks_for_help(command, resolved, catalog)) return false;
+  // Some images print something and exit when an environment variable says so
+  // (teamspeak's TS3SERVER_LICENSE=view): the catalog lists the setting as a help argument.
+  for (const auto& env : invocation.env) {
+    if (env.name_known && env.value && env.value->known() &&
+        catalog.is_help_argument(resolved.entry, env.name + "=" + env.value->text())) {
+      return false;
+    }
+  }
   const std::string_view subcommand = required_subcommand(resolved);
   if (command.empty()) return subcommand.empty();
   const Word& first = command.front();
