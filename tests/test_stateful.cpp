@@ -112,6 +112,10 @@ TEST_CASE("knobs move the data and the verdict follows it", "[stateful]") {
   CHECK(verdicts("docker run -v ./conf:/usr/local/etc/redis redis redis-server "
                  "/usr/local/etc/redis/redis.conf") == List{"/data=unknown"});
   CHECK(verdicts("docker run -d nats -js -sd /data") == List{"/data=container_layer"});
+  // A knob set to the default path moves nothing.
+  CHECK(verdicts("docker run mongo:8 --dbpath /data/db") == List{"/data/db=anonymous_volume"});
+  CHECK(verdicts("docker run -e PGDATA=/var/lib/postgresql/data/ postgres:16") ==
+        List{"/var/lib/postgresql/data=anonymous_volume"});
   CHECK(verdicts("docker run -v cfg:/data/configdb mongo:8 --configsvr --replSet cfg") ==
         List{"/data/db=unknown"});
 }

@@ -227,6 +227,7 @@ Relocated find_relocation(const docker::Invocation& invocation, const catalog::R
       std::string path;
       switch (read_knob_value(*env->value, path)) {
         case KnobValue::path:
+          if (docker::same_path(path, default_path)) break;  // set to where it already is
           out.relocation =
               Relocation{knob.name, path, env->value->range, true, knob.name + "=" + path};
           break;
@@ -243,6 +244,7 @@ Relocated find_relocation(const docker::Invocation& invocation, const catalog::R
     std::string path;
     switch (read_knob_value(*value, path)) {
       case KnobValue::path:
+        if (docker::same_path(path, default_path)) break;  // set to where it already is
         out.relocation = Relocation{knob.name, path, value->range, false,
                                     spell_argument(knob, invocation.command, *value)};
         break;
@@ -439,10 +441,20 @@ void add_argument_created_paths(const docker::Invocation& invocation,
 /// "versions >=18 keep their data in /var/lib/postgresql/18/docker, versions <18 in
 /// /var/lib/postgresql/data".
 std::string where_versions_keep_data(const catalog::Resolved& resolved) {
+  // The versions may agree on the data path and differ only in what the image declares.
+  const bool same_paths = std::all_of(
+      resolved.alternatives.begin(), resolved.alternatives.end(),
+      [&](const catalog::Resolved& other) { return other.data_paths == resolved.data_paths; });
   std::string out;
   auto add = [&](const catalog::Resolved& facts) {
     const std::string& range = facts.variant->range.text();
     const std::string versions = range == "*" ? "the other versions" : "versions " + range;
+    if (same_paths) {
+      const std::string declared =
+          facts.volumes.empty() ? "no VOLUME" : "the VOLUME " + enumerate_paths(facts.volumes);
+      out += out.empty() ? versions + " declare " + declared : ", " + versions + " " + declared;
+      return;
+    }
     const std::string paths =
         facts.data_paths.empty() ? "nowhere" : enumerate_paths(facts.data_paths);
     out +=
