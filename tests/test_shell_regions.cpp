@@ -284,3 +284,22 @@ TEST_CASE("Markdown: a fence in a block quote ends with the quote", "[shell]") {
   REQUIRE(parsed.commands.size() == 2);
   CHECK(texts(parsed.commands[1]) == Strings{"docker", "run", "-d", "mysql"});
 }
+
+TEST_CASE("Markdown: docs placeholders are words, not redirects", "[shell]") {
+  std::string md =
+      "```console\n"
+      "$ docker run <OPTIONS> -d nextcloud\n"
+      "$ docker run -d -v <my data dir>:/var/lib/mysql mysql:<version>\n"
+      "$ cat <<EOF > out.txt\n"
+      "$ sort < in.txt > out.txt\n"
+      "```\n";
+  auto parsed = parse_text(md, FileKind::markdown);
+  REQUIRE(parsed.commands.size() == 4);
+  CHECK(texts(parsed.commands[0]) == Strings{"docker", "run", "-d", "nextcloud"});
+  CHECK(texts(parsed.commands[1]) ==
+        Strings{"docker", "run", "-d", "-v", "mydatadir:/var/lib/mysql", "mysql:version"});
+  // The word starts at its first byte the shell sees, after the left-out bracket.
+  CHECK(slice(parsed, parsed.commands[1].words[4].range) == "my data dir>:/var/lib/mysql");
+  CHECK(texts(parsed.commands[2]) == Strings{"cat"});
+  CHECK(texts(parsed.commands[3]) == Strings{"sort"});
+}

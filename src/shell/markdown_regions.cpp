@@ -448,7 +448,14 @@ class BlockFinder {
       const bool alone = (open == begin || is_space(text_[open - 1])) &&
                          (close + 1 == end || is_space(text_[close + 1]));
       if (!(alone && names_options(text_.substr(open + 1, close - open - 1)))) {
-        add_piece(region, {open + 1, close});
+        // `<my SSL folder>` reads as one word: its spaces are left out too.
+        std::size_t piece = open + 1;
+        for (std::size_t k = open + 1; k <= close; ++k) {
+          if (k == close || text_[k] == ' ') {
+            add_piece(region, {piece, k});
+            piece = k + 1;
+          }
+        }
       }
       at = close + 1;
     }
@@ -456,16 +463,18 @@ class BlockFinder {
   }
 
   /// The `>` that closes a placeholder opened at `open` (`<` then a letter, then letters,
-  /// digits and `_.:/-`), or npos: `<<EOF`, `< file`, `<(cmd)` and `<&3` are left alone.
+  /// digits, single spaces and `_.:/-`, at most 60 bytes), or npos: `<<EOF`, `< file`, `<(cmd)`
+  /// and `<&3` are left alone.
   std::size_t placeholder_end(std::size_t open, std::size_t end) const {
     if (open + 1 >= end || !std::isalpha(static_cast<unsigned char>(text_[open + 1]))) {
       return npos;
     }
-    for (std::size_t k = open + 2; k < end; ++k) {
+    for (std::size_t k = open + 2; k < end && k < open + 62; ++k) {
       char c = text_[k];
-      if (c == '>') return k;
+      if (c == '>') return text_[k - 1] == ' ' ? npos : k;
+      if (c == ' ' && text_[k - 1] == ' ') return npos;
       if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '.' && c != ':' &&
-          c != '/' && c != '-') {
+          c != '/' && c != '-' && c != ' ') {
         return npos;
       }
     }
