@@ -61,7 +61,7 @@ class StatefulDataInAnonymousVolume final : public Check {
  private:
   static void report_user_mount(const FileFacts& facts, const stateful::ServerRun& server,
                                 const stateful::PathVerdict& path, Findings& findings) {
-    const std::string flag = stateful::suggested_flag(server, path);
+    const std::string flag = stateful::suggested_flags(server, {&path});
     findings.report(path.mount->value_range,
                     server.described + " keeps its data in " + path.data_path + ", which " +
                         stateful::quote_mount(*path.mount, facts.file.text) +

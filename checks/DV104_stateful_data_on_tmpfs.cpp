@@ -35,7 +35,7 @@ class StatefulDataOnTmpfs final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     for (const auto& server : facts.server_runs) {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::throwaway_mount)) {
-        const std::string flag = stateful::suggested_flag(server, *path);
+        const std::string flag = stateful::suggested_flags(server, {path});
         if (path->mount) {
           const std::string what = path->mount->overlay
                                        ? " is a podman overlay mount (`:O`) whose writes are "

@@ -37,7 +37,7 @@ class DataPathRelocatedOutsideMounts final : public Check {
     for (const auto& server : facts.server_runs) {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::relocated_outside)) {
         const auto& relocation = *path->relocation;
-        const std::string flag = stateful::suggested_flag(server, *path);
+        const std::string flag = stateful::suggested_flags(server, {path});
         findings.report(relocation.range,
                         "`" + relocation.spelled + "` moves the data of " + server.described +
                             " from " + path->default_path + " to " + path->data_path +

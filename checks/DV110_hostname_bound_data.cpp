@@ -42,7 +42,9 @@ class HostnameBoundData final : public Check {
       if (invocation.unknown_flags || invocation.elided_options) continue;
       const auto persistent = stateful::paths_with(server, stateful::Verdict::persistent);
       if (persistent.empty()) continue;
-      const std::string flag = "--hostname " + hostname_for(server);
+      const std::string flag = invocation.origin == docker::Origin::compose
+                                   ? "hostname: " + hostname_for(server)
+                                   : "--hostname " + hostname_for(server);
       findings.report(invocation.image->range,
                       server.described +
                           " names its data directory after the container "

@@ -51,6 +51,7 @@ const Target* target_for_kind(dockvet::FileKind kind) {
     case dockvet::FileKind::shell:
     case dockvet::FileKind::makefile: return find_target("shell_extraction");
     case dockvet::FileKind::markdown: return find_target("markdown");
+    case dockvet::FileKind::compose: return find_target("compose");
     case dockvet::FileKind::unknown: return nullptr;
   }
   return nullptr;
@@ -62,7 +63,7 @@ TEST_CASE("the fuzz targets are the five front ends, each named once", "[fuzz]")
   std::vector<std::string_view> names;
   for (const auto& target : dockvet::fuzz::targets()) names.push_back(target.name);
   CHECK(names == std::vector<std::string_view>{"docker_cli", "config", "markdown", "dockerfile",
-                                               "shell_extraction"});
+                                               "shell_extraction", "compose"});
 }
 
 TEST_CASE("every fuzz regression replays through its target without a crash", "[fuzz]") {

@@ -164,8 +164,9 @@ int run(const Options& options) {
   if (!options.kind.empty()) {
     forced_kind = file_kind_from_string(options.kind);
     if (forced_kind == FileKind::unknown) {
-      print_error(fmt::format("--kind: '{}' is not one of dockerfile, shell, makefile, markdown",
-                              options.kind));
+      print_error(
+          fmt::format("--kind: '{}' is not one of dockerfile, shell, makefile, markdown, compose",
+                      options.kind));
       return kExitUsage;
     }
   }
@@ -277,8 +278,9 @@ int main(int argc, char** argv) {
   app.add_option("-o,--output", options.outputs,
                  "File for the output of the --format at the same position (- is stdout)")
       ->allow_extra_args(false);
-  app.add_option("--kind", options.kind,
-                 "Read every named file as this kind: dockerfile, shell, makefile, markdown");
+  app.add_option(
+      "--kind", options.kind,
+      "Read every named file as this kind: dockerfile, shell, makefile, markdown, compose");
   app.add_option("--stdin-filename", options.stdin_filename,
                  "Name to report for standard input; also picks its kind");
   app.add_option("--failure-threshold", options.failure_threshold,

@@ -204,6 +204,7 @@ class Scanner {
       case FileKind::dockerfile:
       case FileKind::shell:
       case FileKind::makefile:
+      case FileKind::compose:
         for (const Line& line : lines_) hash_comments(line);
         break;
       case FileKind::markdown: scan_markdown(); break;

@@ -84,6 +84,11 @@ FileKind kind_from_name(std::string_view filename) {
     return FileKind::makefile;
   }
   if (ends_with(name, ".md") || ends_with(name, ".markdown")) return FileKind::markdown;
+  // compose.yaml, compose.yml, docker-compose.yml, docker-compose.prod.yaml, compose.dev.yml
+  if ((ends_with(name, ".yml") || ends_with(name, ".yaml")) &&
+      (starts_with(name, "compose.") || starts_with(name, "docker-compose."))) {
+    return FileKind::compose;
+  }
   return FileKind::unknown;
 }
 

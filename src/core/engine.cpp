@@ -4,10 +4,12 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
 #include "catalog/catalog.h"
+#include "compose/compose.h"
 #include "config/settings.h"
 #include "config/suppress.h"
 #include "docker/invocation.h"
@@ -71,6 +73,9 @@ struct Facts {
   std::vector<stateful::StageChain> stage_chains;
   std::vector<ShellScript> scripts;
   std::vector<docker::Invocation> invocations;
+  std::vector<stateful::BuiltImage> built;  // images a compose file builds
+  // Lines that pragmas treat as one: a compose service's block.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> blocks;
   std::vector<FrontEndIssue> issues;
 };
 
@@ -118,9 +123,31 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
     case FileKind::shell:
     case FileKind::makefile:
     case FileKind::markdown: read_shell(file, shell::find_regions(file), facts); break;
+    case FileKind::compose: {
+      // `.env`, build contexts and relative paths are read beside the file.
+      const std::string directory = std::filesystem::path(file.path).parent_path().string();
+      auto project =
+          compose::read_compose(file, {}, facts.issues, directory.empty() ? "." : directory);
+      facts.invocations = std::move(project.services);
+      facts.built = std::move(project.built);
+      facts.blocks = std::move(project.service_lines);
+      break;
+    }
     case FileKind::unknown: break;
   }
   return facts;
+}
+
+// Maps each line of a compose service to the line of its key, so that a pragma above the service
+// covers all of it.
+std::function<std::uint32_t(std::uint32_t)> block_lines(
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>>& blocks) {
+  return [&blocks](std::uint32_t line) {
+    for (const auto& [first, last] : blocks) {
+      if (line >= first && line <= last) return first;
+    }
+    return line;
+  };
 }
 
 // Maps each line of a continued Dockerfile instruction to its first line, so that an ignore
@@ -178,14 +205,17 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));
 
   config::Suppressions suppressions = config::parse_suppressions(
-      file, {!(settings && settings->disable_ignore_pragma),
-             logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)});
+      file,
+      {!(settings && settings->disable_ignore_pragma),
+       facts.blocks.empty() ? logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)
+                            : block_lines(facts.blocks)});
   for (const auto& malformed : suppressions.malformed()) {
     facts.issues.push_back({kMalformedPragmaCode, malformed.range, malformed.message});
   }
 
   const Check* unused_ignore_check = nullptr;
-  const std::vector<stateful::BuiltImage> built = stateful::built_images(file, facts.scripts);
+  std::vector<stateful::BuiltImage> built = stateful::built_images(file, facts.scripts);
+  built.insert(built.end(), facts.built.begin(), facts.built.end());
   const std::vector<stateful::ServerRun> server_runs =
       stateful::analyze_all(facts.invocations, catalog, built);
   const FileFacts view{file,

@@ -16,14 +16,15 @@ std::string_view to_string(FileKind kind) {
     case FileKind::shell: return "shell";
     case FileKind::makefile: return "makefile";
     case FileKind::markdown: return "markdown";
+    case FileKind::compose: return "compose";
     case FileKind::unknown: break;
   }
   return "unknown";
 }
 
 FileKind file_kind_from_string(std::string_view name) {
-  for (FileKind kind :
-       {FileKind::dockerfile, FileKind::shell, FileKind::makefile, FileKind::markdown}) {
+  for (FileKind kind : {FileKind::dockerfile, FileKind::shell, FileKind::makefile,
+                        FileKind::markdown, FileKind::compose}) {
     if (to_string(kind) == name) return kind;
   }
   return FileKind::unknown;

@@ -47,8 +47,13 @@ struct EnvVar {
   ByteRange range;  // the whole NAME=value
 };
 
+/// Where a container is defined: a command line, or a service of a compose file modelled as
+/// the `docker run` it amounts to.
+enum class Origin { command_line, compose };
+
 /// A recognised container-creating command line.
 struct Invocation {
+  Origin origin = Origin::command_line;
   Tool tool = Tool::docker;
   Subcommand subcommand = Subcommand::run;
   ByteRange range;                     // the CommandLine's range

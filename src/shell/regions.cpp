@@ -29,6 +29,7 @@ std::vector<ShellRegion> find_regions(const SourceFile& file) {
     case FileKind::makefile: return makefile_regions(file.text);
     case FileKind::markdown: return markdown_regions(file.text);
     case FileKind::dockerfile:
+    case FileKind::compose:
     case FileKind::unknown: return {};
   }
   return {};

@@ -89,8 +89,8 @@ std::string suggested_flag(const ServerRun& run, const PathVerdict& path);
 /// The directory a fixing mount should target for `path` (the target of suggested_flag).
 std::string suggested_target(const ServerRun& run, const PathVerdict& path);
 
-/// A fix that inserts `flags` before the image word.
-Fix insert_flags_fix(const ServerRun& run, const std::string& flags);
+/// A fix that inserts `flags` before the image word; none for a compose service.
+std::optional<Fix> insert_flags_fix(const ServerRun& run, const std::string& flags);
 /// A fix that rewrites the target of `mount` to `target`; nullopt when the target is not
 /// written as one plain word part.
 std::optional<Fix> retarget_fix(const docker::Mount& mount, const std::string& target);

@@ -27,15 +27,40 @@ std::vector<std::string> split_words(std::string_view line) {
   return words;
 }
 
-/// What matters of a shown Dockerfile: its last stage's base and what that stage changes.
-struct LastStage {
-  std::string base;
-  std::vector<std::string> variables;
-  bool changes_storage_or_command = false;
-};
+/// The `-t`/`--tag` names of a `docker build` / `docker image build` / `docker buildx build`.
+std::vector<std::string> build_tags(const CommandLine& command) {
+  const auto& words = command.words;
+  if (words.empty() || !words[0].known() || !docker::tool_from_program(words[0].text())) return {};
+  std::size_t index = 1;
+  while (index < words.size() && words[index].known() && words[index].text() != "build") {
+    const std::string text = words[index].text();
+    if (text != "image" && text != "buildx" && text != "builder") return {};
+    ++index;
+  }
+  if (index >= words.size()) return {};
+  // Only a build of the current directory with its default Dockerfile is taken to build the
+  // Dockerfile shown above it; `-f` or another context may build anything.
+  if (!words.back().known() || words.back().text() != ".") return {};
+  std::vector<std::string> tags;
+  for (++index; index < words.size(); ++index) {
+    if (!words[index].known()) continue;
+    const std::string text = words[index].text();
+    if ((text == "-t" || text == "--tag") && index + 1 < words.size() && words[index + 1].known()) {
+      tags.push_back(words[++index].text());
+    } else if (text == "-f" || text == "--file" || text.starts_with("--file=") ||
+               (text.starts_with("-f") && text.size() > 2)) {
+      return {};
+    } else if (text.starts_with("--tag=")) {
+      tags.push_back(text.substr(6));
+    } else if (text.starts_with("-t") && text.size() > 2) {
+      tags.push_back(text.substr(text[2] == '=' ? 3 : 2));
+    }
+  }
+  return tags;
+}
 
-/// Reads FROM, VOLUME, CMD, ENTRYPOINT, ENV and ARG lines; a `...` line or any other
-/// instruction is left alone. nullopt when no FROM names an image.
+}  // namespace
+
 std::optional<LastStage> read_last_stage(std::string_view text) {
   std::map<std::string, std::string> stage_bases;  // lowercased alias → base
   std::optional<LastStage> stage;
@@ -78,40 +103,6 @@ std::optional<LastStage> read_last_stage(std::string_view text) {
   }
   return stage;
 }
-
-/// The `-t`/`--tag` names of a `docker build` / `docker image build` / `docker buildx build`.
-std::vector<std::string> build_tags(const CommandLine& command) {
-  const auto& words = command.words;
-  if (words.empty() || !words[0].known() || !docker::tool_from_program(words[0].text())) return {};
-  std::size_t index = 1;
-  while (index < words.size() && words[index].known() && words[index].text() != "build") {
-    const std::string text = words[index].text();
-    if (text != "image" && text != "buildx" && text != "builder") return {};
-    ++index;
-  }
-  if (index >= words.size()) return {};
-  // Only a build of the current directory with its default Dockerfile is taken to build the
-  // Dockerfile shown above it; `-f` or another context may build anything.
-  if (!words.back().known() || words.back().text() != ".") return {};
-  std::vector<std::string> tags;
-  for (++index; index < words.size(); ++index) {
-    if (!words[index].known()) continue;
-    const std::string text = words[index].text();
-    if ((text == "-t" || text == "--tag") && index + 1 < words.size() && words[index + 1].known()) {
-      tags.push_back(words[++index].text());
-    } else if (text == "-f" || text == "--file" || text.starts_with("--file=") ||
-               (text.starts_with("-f") && text.size() > 2)) {
-      return {};
-    } else if (text.starts_with("--tag=")) {
-      tags.push_back(text.substr(6));
-    } else if (text.starts_with("-t") && text.size() > 2) {
-      tags.push_back(text.substr(text[2] == '=' ? 3 : 2));
-    }
-  }
-  return tags;
-}
-
-}  // namespace
 
 std::vector<BuiltImage> built_images(const SourceFile& file, std::span<const ShellScript> scripts) {
   std::vector<BuiltImage> built;

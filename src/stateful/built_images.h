@@ -4,8 +4,10 @@
 // you/awesome-couchdb`. The run keeps its data where the base image does, unless the
 // Dockerfile changes what runs or where it writes.
 
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/check.h"
@@ -20,6 +22,17 @@ struct BuiltImage {
   // ENV and ARG names the last stage sets: a knob among them may move the data.
   std::vector<std::string> variables;
 };
+
+/// What matters of a Dockerfile for the image it builds: its last stage's base (stage aliases
+/// followed) and what that stage changes.
+struct LastStage {
+  std::string base;
+  std::vector<std::string> variables;       // ENV and ARG names it sets
+  bool changes_storage_or_command = false;  // a VOLUME, CMD or ENTRYPOINT of its own
+};
+/// Reads FROM, VOLUME, CMD, ENTRYPOINT, ENV and ARG lines of a Dockerfile's text; nullopt when
+/// no FROM names an image.
+std::optional<LastStage> read_last_stage(std::string_view text);
 
 /// The images a Markdown file builds with `docker build -t NAME` from the nearest Dockerfile
 /// block shown above the command. A Dockerfile whose last stage declares a VOLUME or replaces

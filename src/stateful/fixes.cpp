@@ -68,7 +68,9 @@ std::string suggested_target(const ServerRun& run, const PathVerdict& path) {
   return path.data_path;
 }
 
-Fix insert_flags_fix(const ServerRun& run, const std::string& flags) {
+std::optional<Fix> insert_flags_fix(const ServerRun& run, const std::string& flags) {
+  // A compose service gets its volume in YAML, at a place a text edit cannot be sure of.
+  if (run.invocation->origin != docker::Origin::command_line) return std::nullopt;
   const ByteRange image = run.invocation->image->range;
   return Fix{"add `" + flags + "`", {image.begin, image.begin}, flags + " ", {}, {}};
 }
@@ -87,7 +89,9 @@ std::optional<Fix> replace_mount_fix(const docker::Mount& mount, const std::stri
 }
 
 std::string quote_mount(const docker::Mount& mount, std::string_view file_text) {
-  const ByteRange range = join(mount.flag_range, mount.value_range);
+  // A compose volume entry has no flag: the entry alone is what the user wrote.
+  const ByteRange range =
+      mount.flag_range.empty() ? mount.value_range : join(mount.flag_range, mount.value_range);
   if (range.end > file_text.size() || range.empty()) return "`" + mount.target_path + "`";
   std::string text(file_text.substr(range.begin, range.size()));
   if (text.size() > 120 || text.find('\n') != std::string::npos) {
@@ -120,6 +124,20 @@ std::string suggested_flags(const ServerRun& run, const std::vector<const PathVe
     if (std::find(flags.begin(), flags.end(), flag) == flags.end()) flags.push_back(flag);
   }
   std::string out;
+  if (run.invocation->origin == docker::Origin::compose) {
+    // The same mounts as a service's volumes: `-v a:/b -e X=1` gives `volumes: [a:/b]`.
+    for (const auto& flag : flags) {
+      std::istringstream in(flag);
+      std::vector<std::string> tokens;
+      for (std::string token; in >> token;) tokens.push_back(token);
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        if (tokens[i] == "-v" || tokens[i] == "--volume") {
+          out += (out.empty() ? "" : ", ") + tokens[++i];
+        }
+      }
+    }
+    return "volumes: [" + out + "]";
+  }
   for (const auto& flag : flags) out += (out.empty() ? "" : " ") + flag;
   return out;
 }

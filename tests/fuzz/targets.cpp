@@ -11,6 +11,7 @@
 
 #include "catalog/catalog.h"
 #include "catalog/image_ref.h"
+#include "compose/compose.h"
 #include "config/config.h"
 #include "config/glob.h"
 #include "config/settings.h"
@@ -409,6 +410,29 @@ void fuzz_markdown(std::string_view data) {
   extract_and_lint(data, FileKind::markdown, "fuzz.md");
 }
 
+void fuzz_compose(std::string_view data) {
+  // A path under a directory that does not exist: no `.env` or Dockerfile is read from disk.
+  const SourceFile file("/nonexistent/fuzz/compose.yaml", FileKind::compose, std::string(data));
+  std::vector<FrontEndIssue> issues;
+  const auto project = compose::read_compose(file, {{"SET", "value"}}, issues, "");
+  for (const auto& issue : issues) check_range(issue.range, data.size(), "compose issue");
+  require(project.services.size() == project.service_names.size(), "a service without its name",
+          "");
+  for (const auto& service : project.services) {
+    require(service.image.has_value(), "a service without an image", "");
+    check_range(service.image->range, data.size(), "compose image");
+    for (const auto& mount : service.mounts) {
+      check_range(mount.value_range, data.size(), "compose volume");
+      if (mount.target) check_range(mount.target->range, data.size(), "compose volume target");
+    }
+    for (const auto& env : service.env) check_range(env.range, data.size(), "compose env");
+    for (const auto& word : service.command)
+      check_range(word.range, data.size(), "compose command");
+  }
+  compose::interpolate(data, {{"SET", "value"}});
+  lint_and_check(file);
+}
+
 void fuzz_docker_cli(std::string_view data) {
   for (const auto& command : split_commands(data)) {
     check_command(command, data);
@@ -433,12 +457,13 @@ void fuzz_config(std::string_view data) {
 }
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 5> kTargets = {{
+  static constexpr std::array<Target, 6> kTargets = {{
       {"docker_cli", fuzz_docker_cli},
       {"config", fuzz_config},
       {"markdown", fuzz_markdown},
       {"dockerfile", fuzz_dockerfile},
       {"shell_extraction", fuzz_shell_extraction},
+      {"compose", fuzz_compose},
   }};
   return kTargets;
 }

@@ -1,0 +1,44 @@
+// DV030: a compose file that is not valid YAML.
+#include "compose/compose.h"
+#include "core/check.h"
+
+namespace dockvet::checks {
+
+class InvalidYaml final : public Check {
+ public:
+  const CheckMeta& meta() const override {
+    static const CheckMeta meta{
+        .code = compose::invalid_yaml_code,
+        .name = "invalid-yaml",
+        .severity = Severity::error,
+        .summary = "A compose file is not valid YAML",
+        .rationale =
+            "`docker compose` refuses a file it cannot parse, and dockvet cannot see the "
+            "services in it either, so none of its storage is checked. The finding points at "
+            "where the YAML parser stopped; the other files are still linted.",
+        .bad_example =
+            "services:\n"
+            "  db:\n"
+            "    image: postgres:17\n"
+            "    volumes: [pgdata:/var/lib/postgresql/data\n",
+        .good_example =
+            "services:\n"
+            "  db:\n"
+            "    image: postgres:17\n"
+            "    volumes: [pgdata:/var/lib/postgresql/data]\n"
+            "volumes:\n"
+            "  pgdata:\n",
+        .fix = "Correct the YAML where the message points; `docker compose config` shows it too.",
+        .example_language = "yaml",
+    };
+    return meta;
+  }
+
+  void run(const FileFacts& facts, Findings& findings) const override {
+    report_front_end_issues(meta().code, facts, findings);
+  }
+};
+
+}  // namespace dockvet::checks
+
+DOCKVET_REGISTER_CHECK(dockvet::checks::InvalidYaml)

@@ -1,0 +1,163 @@
+// The compose front end: interpolation, .env files, anchors and merge keys, extends, short and
+// long volume syntax, and where each modelled word points in the file.
+#include <catch2/catch.hpp>
+
+#include "compose/compose.h"
+
+namespace {
+
+using dockvet::FileKind;
+using dockvet::SourceFile;
+using dockvet::compose::Environment;
+using dockvet::compose::interpolate;
+using dockvet::docker::MountKind;
+
+/// The interpolated text with unknown variables in angle brackets.
+std::string shown(std::string_view text, const Environment& environment = {}) {
+  std::string out;
+  for (const auto& piece : interpolate(text, environment)) {
+    out += piece.literal ? piece.text : "<" + piece.text + ">";
+  }
+  return out;
+}
+
+struct Read {
+  explicit Read(std::string yaml) : file("compose.yaml", FileKind::compose, std::move(yaml)) {}
+  SourceFile file;
+  dockvet::compose::Project project;
+  std::vector<dockvet::FrontEndIssue> issues;
+};
+
+std::unique_ptr<Read> read(std::string yaml, const Environment& environment = {}) {
+  auto result = std::make_unique<Read>(std::move(yaml));
+  result->project = dockvet::compose::read_compose(result->file, environment, result->issues, "");
+  return result;
+}
+
+std::string slice(const Read& read, dockvet::ByteRange range) {
+  return std::string(read.file.slice(range));
+}
+
+}  // namespace
+
+TEST_CASE("compose interpolation follows the Compose Specification", "[compose]") {
+  const Environment env{{"TAG", "16"}, {"EMPTY", ""}};
+  CHECK(shown("postgres:${TAG}", env) == "postgres:16");
+  CHECK(shown("postgres:$TAG", env) == "postgres:16");
+  CHECK(shown("postgres:${MISSING}", env) == "postgres:<${MISSING}>");
+  CHECK(shown("postgres:${MISSING:-17}", env) == "postgres:17");
+  CHECK(shown("postgres:${EMPTY:-17}", env) == "postgres:17");
+  CHECK(shown("postgres:${EMPTY-17}", env) == "postgres:");
+  CHECK(shown("${TAG:+set}-${MISSING:+set}", env) == "set-");
+  CHECK(shown("${MISSING:?give a tag}", env) == "<${MISSING:?give a tag}>");
+  CHECK(shown("${MISSING:-${TAG}}", env) == "16");
+  CHECK(shown("cost: $$5", env) == "cost: $5");
+  CHECK(shown("a $ b", env) == "a $ b");
+  CHECK(shown("${unclosed", env) == "${unclosed");
+}
+
+TEST_CASE(".env files: comments, export, quotes", "[compose]") {
+  const auto env = dockvet::compose::parse_env_file(
+      "# versions\nexport PG=17\nDATA = ./data # here\nQUOTED=\"a b\\n\"\nSINGLE='x y'\nbad "
+      "line\n");
+  CHECK(env.at("PG") == "17");
+  CHECK(env.at("DATA") == "./data");
+  CHECK(env.at("QUOTED") == "a b\n");
+  CHECK(env.at("SINGLE") == "x y");
+  CHECK(env.size() == 4);
+}
+
+TEST_CASE("a compose service becomes the docker run it amounts to", "[compose]") {
+  const auto r = read(
+      "services:\n"
+      "  db:\n"
+      "    image: \"postgres:${PG:-17}\"\n"
+      "    hostname: db\n"
+      "    environment:\n"
+      "      PGDATA: /var/lib/postgresql/data/pg\n"
+      "      FROM_HOST:\n"
+      "    command: postgres -c 'max_connections=200'\n"
+      "    volumes:\n"
+      "      - pgdata:/var/lib/postgresql/data\n"
+      "      - ./init:/docker-entrypoint-initdb.d:ro\n"
+      "      - /tmp/scratch\n"
+      "      - type: tmpfs\n"
+      "        target: /run\n"
+      "      - type: volume\n"
+      "        target: /anonymous\n"
+      "    tmpfs: [/cache]\n"
+      "    deploy:\n"
+      "      replicas: 3\n"
+      "  web:\n"
+      "    image: nginx\n"
+      "  only-config:\n"
+      "    environment: [A=1]\n"
+      "volumes:\n"
+      "  pgdata:\n");
+  REQUIRE(r->issues.empty());
+  REQUIRE(r->project.services.size() == 2);
+  CHECK(r->project.service_names == std::vector<std::string>{"db", "web"});
+  const auto& db = r->project.services[0];
+  CHECK(db.origin == dockvet::docker::Origin::compose);
+  CHECK(db.image->text() == "postgres:17");
+  CHECK(slice(*r, db.image->range) == "\"postgres:${PG:-17}\"");
+  CHECK(db.hostname->text() == "db");
+  REQUIRE(db.env.size() == 2);
+  CHECK(db.env[0].name == "PGDATA");
+  CHECK(db.env[0].value->text() == "/var/lib/postgresql/data/pg");
+  CHECK(db.env[1].from_host);
+  REQUIRE(db.command.size() == 3);
+  CHECK(db.command[2].text() == "max_connections=200");
+  REQUIRE(db.mounts.size() == 6);
+  CHECK(db.mounts[0].kind == MountKind::named_volume);
+  CHECK(slice(*r, db.mounts[0].target->range) == "/var/lib/postgresql/data");
+  CHECK(db.mounts[1].kind == MountKind::bind);
+  CHECK(db.mounts[2].kind == MountKind::anonymous_volume);
+  CHECK(db.mounts[3].kind == MountKind::tmpfs);
+  CHECK(db.mounts[4].kind == MountKind::anonymous_volume);
+  CHECK(db.mounts[4].target_path == "/anonymous");
+  CHECK(db.mounts[5].kind == MountKind::tmpfs);
+  CHECK(db.replicas->text() == "3");
+  CHECK(r->project.service_lines[0] == std::pair<std::uint32_t, std::uint32_t>{2, 19});
+}
+
+TEST_CASE("anchors, merge keys and extends", "[compose]") {
+  const auto r = read(
+      "x-db: &db\n"
+      "  image: mariadb:11\n"
+      "  volumes:\n"
+      "    - db:/var/lib/mysql\n"
+      "services:\n"
+      "  primary:\n"
+      "    <<: *db\n"
+      "    hostname: primary\n"
+      "  replica:\n"
+      "    extends: primary\n"
+      "    volumes:\n"
+      "      - /backups\n"
+      "  other:\n"
+      "    extends:\n"
+      "      file: common.yml\n"
+      "      service: base\n"
+      "    image: redis\n");
+  REQUIRE(r->project.services.size() == 3);
+  const auto& primary = r->project.services[0];
+  CHECK(primary.image->text() == "mariadb:11");
+  CHECK(slice(*r, primary.image->range) == "mariadb:11");  // where the anchor wrote it
+  REQUIRE(primary.mounts.size() == 1);
+  const auto& replica = r->project.services[1];
+  CHECK(replica.image->text() == "mariadb:11");
+  CHECK(replica.hostname->text() == "primary");
+  CHECK(replica.mounts.size() == 2);            // its own list, then the base's
+  CHECK(r->project.services[2].unknown_flags);  // extends another file: not all of it is seen
+}
+
+TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue", "[compose]") {
+  CHECK(read("just: a map\n")->project.services.empty());
+  CHECK(read("- a\n- list\n")->project.services.empty());
+  CHECK(read("")->project.services.empty());
+  const auto broken = read("services:\n  db:\n    image: [postgres\n");
+  REQUIRE(broken->issues.size() == 1);
+  CHECK(broken->issues[0].code == dockvet::compose::invalid_yaml_code);
+  CHECK(broken->project.services.empty());
+}
