@@ -33,7 +33,9 @@ class StatefulDataInContainerLayer final : public Check {
             "versions keep their data in different places, it reports only a command that loses "
             "the data on every one of them and names each version's path. Docs placeholders such "
             "as `...`, `[OPTIONS]` and `<OPTIONS>` stand for options the page leaves out: they "
-            "neither mount nor unmount anything.",
+            "neither mount nor unmount anything. A cache that only snapshots by default (redis, "
+            "valkey) is reported as a warning that names the other fix: switching persistence "
+            "off. Compose services are checked the same way.",
         .bad_example =
             "docker run -d --name es -e discovery.type=single-node "
             "elasticsearch:8.15.0\n",
@@ -59,8 +61,8 @@ class StatefulDataInContainerLayer final : public Check {
       const bool volumes_ignored =
           !server.resolved.volumes.empty() && server.invocation->image_volume.has_value();
       std::string message = server.described + " keeps its data in " +
-                            stateful::enumerate_paths(names) +
-                            ", which this command mounts nowhere" +
+                            stateful::enumerate_paths(names) + ", which " +
+                            std::string(stateful::definer(server)) + " mounts nowhere" +
                             (volumes_ignored ? " and `--image-volume ignore` drops the image's "
                                                "VOLUMEs"
                                              : " and the image declares no VOLUME for") +
@@ -71,8 +73,13 @@ class StatefulDataInContainerLayer final : public Check {
         message += " (" + stateful::quote_mount(*partial, facts.file.text) +
                    " covers only a subdirectory)";
       }
+      std::optional<Severity> severity;
+      if (stateful::cache_only_by_choice(server)) {
+        message += "; if it only serves as a cache, switching its persistence off is the other fix";
+        severity = Severity::warning;
+      }
       findings.report(server.invocation->image->range, std::move(message),
-                      stateful::insert_flags_fix(server, flags));
+                      stateful::insert_flags_fix(server, flags), severity);
     }
   }
 };

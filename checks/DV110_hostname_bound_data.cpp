@@ -48,7 +48,9 @@ class HostnameBoundData final : public Check {
       findings.report(invocation.image->range,
                       server.described +
                           " names its data directory after the container "
-                          "hostname, and this command sets none: a re-created "
+                          "hostname, and " +
+                          std::string(stateful::definer(server)) +
+                          " sets none: a re-created "
                           "container gets a new hostname and starts empty inside "
                           "the same volume " +
                           persistent.front()->data_path + "; add `" + flag + "`",

@@ -99,6 +99,14 @@ std::optional<Fix> retarget_fix(const docker::Mount& mount, const std::string& t
 /// ranges are unknown.
 std::optional<Fix> replace_mount_fix(const docker::Mount& mount, const std::string& flags);
 
+/// "this command" for a command line, "this service" for a compose service: what defines the
+/// container, for messages.
+std::string_view definer(const ServerRun& run);
+
+/// Whether the image is a cache that keeps a snapshot only by default (redis, valkey): losing it
+/// may be intended, so findings about it are warnings that name the other fix.
+bool cache_only_by_choice(const ServerRun& run);
+
 /// The paths of `run` with `verdict`, in catalog order.
 std::vector<const PathVerdict*> paths_with(const ServerRun& run, Verdict verdict);
 /// The fixing flags for several paths, without repeats: "-v zk_data:/data -v zk_datalog:/datalog".

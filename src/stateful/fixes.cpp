@@ -59,6 +59,14 @@ std::string suggested_flag(const ServerRun& run, const PathVerdict& path) {
   return "-v " + volume_name_for(run, path) + ":" + path.data_path;
 }
 
+std::string_view definer(const ServerRun& run) {
+  return run.invocation->origin == docker::Origin::compose ? "this service" : "this command";
+}
+
+bool cache_only_by_choice(const ServerRun& run) {
+  return run.resolved.entry->image_class == catalog::ImageClass::cache;
+}
+
 std::string suggested_target(const ServerRun& run, const PathVerdict& path) {
   if (!path.relocation) {
     for (const auto& flag : docs_volume_flags(run.resolved.variant->fix_mount)) {
