@@ -143,13 +143,28 @@ TEST_CASE("anchors, merge keys and extends", "[compose]") {
   REQUIRE(r->project.services.size() == 3);
   const auto& primary = r->project.services[0];
   CHECK(primary.image->text() == "mariadb:11");
-  CHECK(slice(*r, primary.image->range) == "mariadb:11");  // where the anchor wrote it
+  // Written under the anchor, the image is reported at the service that uses it.
+  CHECK(slice(*r, primary.image->range) == "primary");
   REQUIRE(primary.mounts.size() == 1);
   const auto& replica = r->project.services[1];
   CHECK(replica.image->text() == "mariadb:11");
   CHECK(replica.hostname->text() == "primary");
   CHECK(replica.mounts.size() == 2);            // its own list, then the base's
   CHECK(r->project.services[2].unknown_flags);  // extends another file: not all of it is seen
+
+  // An extending service's volume replaces the base's at the same target.
+  const auto same_target = read(
+      "services:\n"
+      "  base:\n"
+      "    image: mongo:8\n"
+      "    volumes: [data:/data/db]\n"
+      "  scratch:\n"
+      "    extends: {service: base}\n"
+      "    volumes: [/data/db]\n");
+  REQUIRE(same_target->project.services.size() == 2);
+  REQUIRE(same_target->project.services[1].mounts.size() == 1);
+  CHECK(same_target->project.services[1].mounts[0].kind == MountKind::anonymous_volume);
+  CHECK(same_target->project.services[0].mounts[0].kind == MountKind::named_volume);
 }
 
 TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue", "[compose]") {

@@ -280,7 +280,7 @@ class Reader {
         if (auto name = get(extends, "service"); name && name.IsScalar()) base = name.Scalar();
       }
       if (base.empty() || !seen.insert(base).second) break;
-      current = get(services, base);
+      current.reset(get(services, base));  // rebinds; `=` would overwrite the node itself
       if (!current || !current.IsMap()) break;
     }
     return view;
@@ -297,6 +297,13 @@ class Reader {
     const YAML::Node build = view.get("build");
     if (auto image_word = word(image)) {
       invocation.image = std::move(*image_word);
+      if (!own_key(service, "image")) {
+        // Written under an anchor or a base service, which other services share: the finding
+        // belongs to this service, at its name.
+        const ByteRange at = key_range(services, name);
+        invocation.image->range = at;
+        for (auto& segment : invocation.image->segments) segment.range = at;
+      }
     } else if (build) {
       // An image built here and never named: the service's name stands for it.
       const YAML::Node anchor = build.IsScalar() ? build : get(build, "context");
@@ -312,6 +319,17 @@ class Reader {
     if (view.extends_unknown) invocation.unknown_flags = true;
 
     for (const auto& volumes : view.all("volumes")) read_volumes(volumes, invocation);
+    // Compose merges an extended service's volumes by target: the service's own entry wins.
+    std::vector<docker::Mount> merged;
+    for (auto& mount : invocation.mounts) {
+      const bool shadowed =
+          std::any_of(merged.begin(), merged.end(), [&](const docker::Mount& kept) {
+            return mount.target_known && kept.target_known &&
+                   docker::same_path(kept.target_path, mount.target_path);
+          });
+      if (!shadowed) merged.push_back(std::move(mount));
+    }
+    invocation.mounts = std::move(merged);
     for (const auto& tmpfs : view.all("tmpfs")) read_tmpfs(tmpfs, invocation);
     read_environment(view.get("environment"), invocation);
     if (view.get("env_file")) invocation.env_file_present = true;
@@ -337,6 +355,23 @@ class Reader {
     if (auto scale = word(view.get("scale"))) invocation.replicas = std::move(scale);
     project_.services.push_back(std::move(invocation));
     project_.service_names.push_back(name);
+  }
+
+  /// Whether `map` itself (not a merge source) has `key`.
+  static bool own_key(const YAML::Node& map, std::string_view key) {
+    for (const auto& entry : map) {
+      if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
+    }
+    return false;
+  }
+
+  /// Where the key `name` of `map` is written.
+  ByteRange key_range(const YAML::Node& map, const std::string& name) const {
+    for (const auto& entry : map) {
+      if (entry.first.IsScalar() && entry.first.Scalar() == name)
+        return source_of(entry.first).range;
+    }
+    return {};
   }
 
   static std::size_t mark(const YAML::Node& node) {
@@ -679,6 +714,8 @@ Project read_compose(const SourceFile& file, const Environment& environment,
         file.lines.line_start(static_cast<std::uint32_t>(std::max(0, error.mark.line) + 1));
     std::size_t at = std::min(line_start + static_cast<std::size_t>(std::max(0, error.mark.column)),
                               file.text.size());
+    // At the end of the file, point at the last line rather than past it.
+    while (at > 0 && at >= file.text.size() - (file.text.ends_with('\n') ? 1 : 0)) --at;
     issues.push_back({invalid_yaml_code,
                       {at, std::min(at + 1, file.text.size())},
                       "this is not valid YAML (" + error.msg + "), so the file was not linted"});
