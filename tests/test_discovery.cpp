@@ -50,6 +50,13 @@ TEST_CASE("file names map to kinds", "[discovery]") {
   CHECK(dockvet::kind_from_name("GNUmakefile") == FileKind::makefile);
   CHECK(dockvet::kind_from_name("rules.mk") == FileKind::makefile);
   CHECK(dockvet::kind_from_name("README.md") == FileKind::markdown);
+  CHECK(dockvet::kind_from_name("compose.yaml") == FileKind::compose);
+  CHECK(dockvet::kind_from_name("compose.yml") == FileKind::compose);
+  CHECK(dockvet::kind_from_name("docker-compose.yml") == FileKind::compose);
+  CHECK(dockvet::kind_from_name("docker-compose.prod.yaml") == FileKind::compose);
+  CHECK(dockvet::kind_from_name("compose.override.yml") == FileKind::compose);
+  CHECK(dockvet::kind_from_name("config.yaml") == FileKind::unknown);
+  CHECK(dockvet::kind_from_name("compose.json") == FileKind::unknown);
   CHECK(dockvet::kind_from_name("notes.txt") == FileKind::unknown);
   CHECK(dockvet::kind_from_name("Dockerfile-old") == FileKind::unknown);
 }
