@@ -67,18 +67,20 @@ def main():
     if small:
         print("one small Dockerfile (target <= 5 ms):")
         show(small)
-    compose = load(directory, "compose")
+    # The compose results count only when this run's machine.txt names compose inputs: a run with
+    # SKIP_COMPOSE=1 leaves an earlier run's files in place.
+    listed = compose_files(directory)
+    compose = load(directory, "compose") if listed else None
     if compose:
-        listed = compose_files(directory)
         print(f"dockvet on {listed} compose files (target: 1000 files in under 1 s):")
         show(compose)
         ratio(compose, "dockvet -j1", "dockvet")
         for command in ("dockvet", "dockvet -j1"):
-            if command in compose and listed:
+            if command in compose:
                 per_1000 = compose[command]["mean"] * 1000 / listed
                 verdict = "met" if per_1000 < 1.0 else "NOT met"
                 print(f"  {command}: {per_1000 * 1000:.0f} ms per 1000 compose files: 1 s bar {verdict}")
-    dclint = load(directory, "compose-dclint")
+    dclint = load(directory, "compose-dclint") if listed else None
     if dclint:
         print("dockvet vs dclint, same compose files (dclint time / dockvet time):")
         show(dclint)
@@ -88,7 +90,7 @@ def main():
             share = dclint["dockvet"]["mean"] / dclint["dclint"]["mean"]
             print(f"  dockvet / dclint: {share:.4f} (dockvet takes {share * 100:.2f}% of dclint's time)")
     counts = os.path.join(directory, "compose-counts.txt")
-    if os.path.exists(counts):
+    if listed and os.path.exists(counts):
         with open(counts) as source:
             print("".join("  " + line for line in source), end="")
     for name, unit in (("linear-count", "count"), ("linear-size", "size")):
