@@ -32,6 +32,17 @@ def ratio(results, slower, faster):
         print(f"  {slower} / {faster}: {value:.2f}x")
 
 
+def compose_files(directory):
+    """How many compose files the compose run gave each linter (from machine.txt)."""
+    path = os.path.join(directory, "machine.txt")
+    if os.path.exists(path):
+        with open(path) as source:
+            for line in source:
+                if line.startswith("compose inputs: "):
+                    return int(line.split()[2])
+    return 0
+
+
 def main():
     directory = sys.argv[1]
     peers = load(directory, "peers")
@@ -56,6 +67,32 @@ def main():
     if small:
         print("one small Dockerfile (target <= 5 ms):")
         show(small)
+    # The compose results count only when this run's machine.txt names compose inputs: a run with
+    # SKIP_COMPOSE=1 leaves an earlier run's files in place.
+    listed = compose_files(directory)
+    compose = load(directory, "compose") if listed else None
+    if compose:
+        print(f"dockvet on {listed} compose files (target: 1000 files in under 1 s):")
+        show(compose)
+        ratio(compose, "dockvet -j1", "dockvet")
+        for command in ("dockvet", "dockvet -j1"):
+            if command in compose:
+                per_1000 = compose[command]["mean"] * 1000 / listed
+                verdict = "met" if per_1000 < 1.0 else "NOT met"
+                print(f"  {command}: {per_1000 * 1000:.0f} ms per 1000 compose files: 1 s bar {verdict}")
+    dclint = load(directory, "compose-dclint") if listed else None
+    if dclint:
+        print("dockvet vs dclint, same compose files (dclint time / dockvet time):")
+        show(dclint)
+        ratio(dclint, "dclint", "dockvet -j1")
+        ratio(dclint, "dclint", "dockvet")
+        if "dockvet" in dclint and "dclint" in dclint:
+            share = dclint["dockvet"]["mean"] / dclint["dclint"]["mean"]
+            print(f"  dockvet / dclint: {share:.4f} (dockvet takes {share * 100:.2f}% of dclint's time)")
+    counts = os.path.join(directory, "compose-counts.txt")
+    if listed and os.path.exists(counts):
+        with open(counts) as source:
+            print("".join("  " + line for line in source), end="")
     for name, unit in (("linear-count", "count"), ("linear-size", "size")):
         results = load(directory, name)
         if results:

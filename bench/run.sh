@@ -2,6 +2,7 @@
 # dockvet's benchmark (issue 5): speed and memory measured here, never in a timed test.
 #
 #   bench/run.sh [N] [DIR]      N generated files (default 4000) under DIR (default bench/inputs)
+#                               and COMPOSE_FILES compose projects under DIR-compose
 #
 # Builds a Release dockvet in build-bench/, compiles the floor driver against that build's
 # static libraries, installs the pinned npm peers into bench/node_modules without running any
@@ -10,7 +11,10 @@
 #
 # Knobs (environment): RUNS (hyperfine runs, default 5), TALLY_FILES (tally's subset, default
 # 200), RSS_FILES (the peak-RSS tree, default 40000), LINEAR_BASE (files at 1x, default 500),
-# SKIP_BUILD=1, SKIP_PEERS=1, SKIP_LINEAR=1, SKIP_RSS=1.
+# COMPOSE_FILES (compose projects, default 1000), DCLINT_RUNS (dclint takes over a minute per
+# run on 1000 files, default 3), SKIP_BUILD=1, SKIP_PEERS=1, SKIP_LINEAR=1, SKIP_RSS=1,
+# SKIP_DOCKERFILE=1 (every section on Dockerfiles, scripts and docs: peers, tally, floor, small,
+# RSS, linearity), SKIP_COMPOSE=1. The compose section alone: SKIP_DOCKERFILE=1 bench/run.sh.
 set -euo pipefail
 
 N=${1:-4000}
@@ -22,9 +26,12 @@ RUNS=${RUNS:-5}
 TALLY_FILES=${TALLY_FILES:-200}
 RSS_FILES=${RSS_FILES:-40000}
 LINEAR_BASE=${LINEAR_BASE:-500}
+COMPOSE_FILES=${COMPOSE_FILES:-1000}
+DCLINT_RUNS=${DCLINT_RUNS:-3}
 DOCKVET=$BUILD/dockvet
 FLOOR=$BUILD/bench-floor
 TALLY=$ROOT/bench/node_modules/@wharflab/tally-linux-x64/bin/tally
+DCLINT=$ROOT/bench/node_modules/dclint/bin/dclint.cjs
 mkdir -p "$OUT"
 
 say() { printf '\n== %s\n' "$*" >&2; }
@@ -51,7 +58,7 @@ if [[ -z ${SKIP_BUILD:-} ]]; then
     -lfmt -lyaml-cpp -pthread
 fi
 
-if [[ -z ${SKIP_PEERS:-} ]]; then
+if [[ ( -z ${SKIP_PEERS:-} && -z ${SKIP_DOCKERFILE:-} ) || -z ${SKIP_COMPOSE:-} ]]; then
   say "installing the npm peers (npm ci --ignore-scripts)"
   (cd "$ROOT/bench" && npm ci --ignore-scripts --no-audit --no-fund >/dev/null)
 fi
@@ -66,6 +73,7 @@ generate() {
   python3 "$ROOT/bench/generate.py" "$count" "$dir" --size "$size"
   echo "$count x$size" >"$stamp"
 }
+if [[ -z ${SKIP_DOCKERFILE:-} ]]; then
 generate "$N" "$DIR"
 
 # The first TALLY_FILES Dockerfiles, for the slow peer; dockvet is timed on the same subset.
@@ -82,6 +90,20 @@ fi
 
 DOCKERFILES=$(find "$DIR/dockerfiles" -type f | wc -l)
 ALL_FILES=$(find "$DIR" -type f ! -name .generated | wc -l)
+fi
+
+# COMPOSE_FILES projects, one compose file each (with .env files and the Dockerfiles of their
+# build: contexts); compose-files.txt lists the compose files, which every linter is given.
+CDIR=$DIR-compose
+if [[ -z ${SKIP_COMPOSE:-} ]]; then
+  if [[ ! -f $CDIR/.generated || $(cat "$CDIR/.generated") != "$COMPOSE_FILES compose" ]]; then
+    say "generating $COMPOSE_FILES compose projects in $CDIR"
+    rm -rf "$CDIR"
+    python3 "$ROOT/bench/generate_compose.py" "$COMPOSE_FILES" "$CDIR"
+    echo "$COMPOSE_FILES compose" >"$CDIR/.generated"
+  fi
+  mapfile -t COMPOSE_LIST <"$CDIR/compose-files.txt"
+fi
 
 say "machine"
 {
@@ -90,7 +112,12 @@ say "machine"
   echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "dockvet commit: $(git -C "$ROOT" rev-parse --short HEAD)"
-  echo "inputs: $ALL_FILES files in $DIR ($DOCKERFILES Dockerfiles, $(file_bytes "$DIR") bytes)"
+  if [[ -z ${SKIP_DOCKERFILE:-} ]]; then
+    echo "inputs: $ALL_FILES files in $DIR ($DOCKERFILES Dockerfiles, $(file_bytes "$DIR") bytes)"
+  fi
+  if [[ -z ${SKIP_COMPOSE:-} ]]; then
+    echo "compose inputs: ${#COMPOSE_LIST[@]} compose files in $CDIR ($(cd "$CDIR" && du -cb "${COMPOSE_LIST[@]}" | tail -1 | cut -f1) bytes; beside them $(find "$CDIR" -name Dockerfile | wc -l) Dockerfiles and $(find "$CDIR" -name .env | wc -l) .env files)"
+  fi
 } | tee "$OUT/machine.txt" >&2
 
 hf() {  # hf NAME hyperfine-args...: runs hyperfine and keeps its JSON
@@ -100,7 +127,7 @@ hf() {  # hf NAME hyperfine-args...: runs hyperfine and keeps its JSON
 }
 
 # --- 1. dockvet against the peers, same Dockerfiles ----------------------------------------------
-if [[ -z ${SKIP_PEERS:-} ]]; then
+if [[ -z ${SKIP_PEERS:-} && -z ${SKIP_DOCKERFILE:-} ]]; then
   say "peers on $DOCKERFILES Dockerfiles"
   hf peers --warmup 1 --runs "$RUNS" \
     -n "dockvet -j1" "$DOCKVET -j1 --no-color $DIR/dockerfiles" \
@@ -120,6 +147,7 @@ if [[ -z ${SKIP_PEERS:-} ]]; then
 fi
 
 # --- 2. dockvet end to end against the floor -----------------------------------------------------
+if [[ -z ${SKIP_DOCKERFILE:-} ]]; then
 say "dockvet vs the floor on all $ALL_FILES files (single thread)"
 "$FLOOR" frontend "$DIR" || true
 "$FLOOR" lines "$DIR" || true
@@ -135,9 +163,10 @@ mkdir -p "$(dirname "$SMALL")"
 printf 'FROM postgres:16\nRUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\nCOPY init.sql /docker-entrypoint-initdb.d/\nUSER postgres\n' >"$SMALL"
 say "one small Dockerfile"
 hf small -N --warmup 5 --runs 50 "$DOCKVET --no-color $SMALL"
+fi
 
 # --- 4. peak RSS on RSS_FILES files --------------------------------------------------------------
-if [[ -z ${SKIP_RSS:-} ]]; then
+if [[ -z ${SKIP_RSS:-} && -z ${SKIP_DOCKERFILE:-} ]]; then
   generate "$RSS_FILES" "$DIR-$RSS_FILES"
   say "peak RSS on $RSS_FILES files"
   for jobs in 1 0; do
@@ -147,7 +176,7 @@ if [[ -z ${SKIP_RSS:-} ]]; then
 fi
 
 # --- 5. linearity in file count and in file size -------------------------------------------------
-if [[ -z ${SKIP_LINEAR:-} ]]; then
+if [[ -z ${SKIP_LINEAR:-} && -z ${SKIP_DOCKERFILE:-} ]]; then
   for k in 1 4 16; do
     generate $((LINEAR_BASE * k)) "$DIR-count$k"
     generate "$LINEAR_BASE" "$DIR-size$k" "$k"
@@ -164,6 +193,57 @@ if [[ -z ${SKIP_LINEAR:-} ]]; then
   for k in 1 4 16; do
     echo "count x$k: $(file_bytes "$DIR-count$k") bytes; size x$k: $(file_bytes "$DIR-size$k") bytes"
   done | tee "$OUT/linear-bytes.txt" >&2
+fi
+
+# --- 6. compose files: dockvet against dclint, and the 1 s bar for 1000 files -------------------
+# Both linters get the same list of compose files, relative to CDIR (hyperfine's command stays
+# well under the kernel's 128 KiB limit for one argument), and both write JSON to a file, from
+# which the findings are counted. dockvet also reads the Dockerfiles that build: names.
+if [[ -z ${SKIP_COMPOSE:-} ]]; then
+  FILES_ARGS="${COMPOSE_LIST[*]}"
+  rm -f "$OUT"/findings-compose-*.json "$OUT"/compose-*.txt  # no count from an earlier run
+  say "dockvet on ${#COMPOSE_LIST[@]} compose files (the 1 s bar is for 1000)"
+  (cd "$CDIR" && hf compose --warmup 1 --runs "$RUNS" \
+    -n "dockvet -j1" "$DOCKVET -j1 --no-color --format json -o $OUT/findings-compose-dockvet.json $FILES_ARGS" \
+    -n "dockvet" "$DOCKVET --no-color --format json -o $OUT/findings-compose-dockvet.json $FILES_ARGS" \
+    -n "dockvet dir" "$DOCKVET --no-color --format json -o $OUT/findings-compose-dockvet-dir.json .")
+  if [[ -f $DCLINT ]]; then
+    say "dockvet vs dclint on the same ${#COMPOSE_LIST[@]} compose files ($DCLINT_RUNS runs)"
+    (cd "$CDIR" && hf compose-dclint --warmup 0 --runs "$DCLINT_RUNS" \
+      -n "dockvet -j1" "$DOCKVET -j1 --no-color --format json -o $OUT/findings-compose-dockvet.json $FILES_ARGS" \
+      -n "dockvet" "$DOCKVET --no-color --format json -o $OUT/findings-compose-dockvet.json $FILES_ARGS" \
+      -n "dclint" "node $DCLINT --no-color -f json -o $OUT/findings-compose-dclint.json $FILES_ARGS")
+  else
+    echo "dclint missing at $DCLINT" >&2
+  fi
+  # What each linter found, and how many files dockvet says it linted (its text summary line).
+  # The summary goes to stderr; the findings themselves are in the JSON.
+  (cd "$CDIR" && "$DOCKVET" --no-color "${COMPOSE_LIST[@]}" 2>&1 >/dev/null | tail -1) \
+    >"$OUT/compose-dockvet-summary.txt" || true
+  python3 - "$OUT" "${#COMPOSE_LIST[@]}" <<'PY' | tee "$OUT/compose-counts.txt" >&2
+import collections, json, os, sys
+out, listed = sys.argv[1], int(sys.argv[2])
+def load(name):
+    path = os.path.join(out, name)
+    return json.load(open(path)) if os.path.exists(path) else None
+print(f"compose files given to each linter: {listed}")
+dockvet = load("findings-compose-dockvet.json")
+if dockvet is not None:
+    codes = collections.Counter(f["code"] for f in dockvet)
+    files = len({f["file"] for f in dockvet})
+    print(f"dockvet: {len(dockvet)} findings in {files} files ({', '.join(f'{c} {n}' for c, n in sorted(codes.items()))})")
+    print("dockvet summary: " + open(os.path.join(out, "compose-dockvet-summary.txt")).read().strip())
+directory = load("findings-compose-dockvet-dir.json")
+if directory is not None:
+    print(f"dockvet on the directory (compose files and the Dockerfiles beside them): {len(directory)} findings")
+dclint = load("findings-compose-dclint.json")
+if dclint is not None:
+    rules = collections.Counter(m["rule"] for r in dclint for m in r["messages"])
+    found = sum(len(r["messages"]) for r in dclint)
+    errors = sum(r.get("errorCount", 0) for r in dclint)
+    print(f"dclint: {found} findings ({errors} errors) in {len(dclint)} files reported; top rules: "
+          + ", ".join(f"{rule} {n}" for rule, n in rules.most_common(6)))
+PY
 fi
 
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt" >&2
