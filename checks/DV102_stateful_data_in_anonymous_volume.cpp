@@ -28,7 +28,9 @@ class StatefulDataInAnonymousVolume final : public Check {
             "versions keep their data in different places, it reports only a command that loses "
             "the data on every one of them and names each version's path. Docs placeholders such "
             "as `...`, `[OPTIONS]` and `<OPTIONS>` stand for options the page leaves out: they "
-            "neither mount nor unmount anything.",
+            "neither mount nor unmount anything. In a Kubernetes manifest an `emptyDir` volume is "
+            "the anonymous volume: it is deleted with its Pod and never reused, so a data "
+            "directory on one is reported as an error (rule 22).",
         .bad_example = "docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret mysql:8.4\n",
         .good_example =
             "docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret \\\n"
@@ -62,6 +64,20 @@ class StatefulDataInAnonymousVolume final : public Check {
   static void report_user_mount(const FileFacts& facts, const stateful::ServerRun& server,
                                 const stateful::PathVerdict& path, Findings& findings) {
     const std::string flag = stateful::suggested_flags(server, {&path});
+    if (server.invocation->origin == docker::Origin::kubernetes) {
+      // The front end reads an emptyDir as the anonymous volume it amounts to. Nothing reuses
+      // it once its Pod is gone, so it loses data as surely as the container layer does.
+      findings.report(path.mount->value_range,
+                      server.described + " keeps its data in " + path.data_path +
+                          ", which the volumeMount at " + path.mount->target_path +
+                          " takes from an emptyDir volume: it is deleted with the Pod, so a "
+                          "re-created or rescheduled Pod starts empty; use a "
+                          "PersistentVolumeClaim: `" +
+                          flag + "`",
+                      std::nullopt,
+                      stateful::cache_only_by_choice(server) ? Severity::warning : Severity::error);
+      return;
+    }
     findings.report(path.mount->value_range,
                     server.described + " keeps its data in " + path.data_path + ", which " +
                         stateful::quote_mount(*path.mount, facts.file.text) +
