@@ -378,9 +378,11 @@ class Reader {
       const auto name = word(get(entry, "name"));
       docker::Mount mount;
       mount.syntax = docker::MountSyntax::mount_flag;
-      // The whole entry, from its first key to the end of its name or mountPath.
-      mount.value_range = {std::min(mark(entry), target->range.begin),
-                           std::max(target->range.end, name ? name->range.end : 0)};
+      // The whole entry, from its first key (not the `{` of a flow map) to the end of its name
+      // or mountPath.
+      std::size_t first_key = target->range.begin;
+      for (const auto& field : entry) first_key = std::min(first_key, mark(field.first));
+      mount.value_range = {first_key, std::max(target->range.end, name ? name->range.end : 0)};
       const PodVolume* volume = nullptr;
       if (name && name->known()) {
         if (const auto found = volumes.find(name->text()); found != volumes.end()) {
