@@ -71,9 +71,9 @@ class StatefulDataInAnonymousVolume final : public Check {
                       server.described + " keeps its data in " + path.data_path +
                           ", which the volumeMount at " + path.mount->target_path +
                           " takes from an emptyDir volume: it is deleted with the Pod, so a "
-                          "re-created or rescheduled Pod starts empty; use a "
-                          "PersistentVolumeClaim: `" +
-                          flag + "`",
+                          "re-created or rescheduled Pod starts empty; back that volume with a "
+                          "PersistentVolumeClaim instead: `persistentVolumeClaim: {claimName: " +
+                          claim_name(flag) + "}`",
                       std::nullopt,
                       stateful::cache_only_by_choice(server) ? Severity::warning : Severity::error);
       return;
@@ -85,6 +85,14 @@ class StatefulDataInAnonymousVolume final : public Check {
                         "new, empty one; name it: `" +
                         flag + "`",
                     stateful::replace_mount_fix(*path.mount, flag));
+  }
+
+  // The volume name of a suggested `volumeMounts: [{name: pgdata, …}]`.
+  static std::string claim_name(const std::string& volume_mounts) {
+    const auto begin = volume_mounts.find("{name: ");
+    if (begin == std::string::npos) return "data";
+    const auto end = volume_mounts.find(',', begin);
+    return volume_mounts.substr(begin + 7, end == std::string::npos ? end : end - begin - 7);
   }
 
   static void report_image_volumes(const FileFacts& facts, const stateful::ServerRun& server,
