@@ -119,16 +119,18 @@ class Reader {
     return static_cast<std::uint32_t>(std::max(0, node.Mark().line)) + 1;
   }
 
-  /// The last line any node under `node` starts on.
-  static std::uint32_t last_line(const YAML::Node& node, int depth = 0) {
+  /// The last line any node under `node` starts on. Aliases can make a small file a huge
+  /// tree (`&a [x, x]`, `&b [*a, *a]`, …): `budget` bounds the nodes visited.
+  static std::uint32_t last_line(const YAML::Node& node, std::size_t& budget, int depth = 0) {
     std::uint32_t last = line_of(node);
-    if (depth > 64) return last;
+    if (depth > 64 || budget == 0) return last;
+    --budget;
     if (node.IsMap()) {
       for (const auto& entry : node) {
-        last = std::max({last, line_of(entry.first), last_line(entry.second, depth + 1)});
+        last = std::max({last, line_of(entry.first), last_line(entry.second, budget, depth + 1)});
       }
     } else if (node.IsSequence()) {
-      for (const auto& entry : node) last = std::max(last, last_line(entry, depth + 1));
+      for (const auto& entry : node) last = std::max(last, last_line(entry, budget, depth + 1));
     }
     return last;
   }
@@ -337,7 +339,8 @@ class Reader {
 
     manifests_.containers.push_back(std::move(invocation));
     manifests_.container_names.push_back(scalar(get(container, "name")));
-    manifests_.container_lines.emplace_back(line_of(container), last_line(container));
+    std::size_t budget = 100000;
+    manifests_.container_lines.emplace_back(line_of(container), last_line(container, budget));
   }
 
   void read_env(const YAML::Node& env, docker::Invocation& invocation) const {
