@@ -40,6 +40,7 @@ TEST_CASE("a Deployment's containers and what backs each volumeMount", "[kuberne
       "metadata: {name: db}\n"
       "spec:\n"
       "  replicas: 2\n"
+      "  selector: {matchLabels: {app: db}}\n"
       "  template:\n"
       "    spec:\n"
       "      initContainers:\n"
@@ -113,7 +114,7 @@ TEST_CASE("a Deployment's containers and what backs each volumeMount", "[kuberne
   CHECK(db.mounts[5].kind == MountKind::unknown);
   CHECK(db.mounts[6].kind == MountKind::unknown);
   // A pragma above `- name: db` covers the container up to its last line.
-  CHECK(r->manifests.container_lines[0] == std::pair<std::uint32_t, std::uint32_t>{12, 35});
+  CHECK(r->manifests.container_lines[0] == std::pair<std::uint32_t, std::uint32_t>{13, 36});
 }
 
 TEST_CASE("command replaces the entrypoint; $(VAR) and Helm actions are unknown", "[kubernetes]") {
@@ -145,6 +146,7 @@ TEST_CASE("StatefulSet claims, List items, CronJobs and multi-document files", "
       "kind: StatefulSet\n"
       "spec:\n"
       "  replicas: 1\n"
+      "  selector: {matchLabels: {app: mysql}}\n"
       "  template:\n"
       "    spec:\n"
       "      containers:\n"
@@ -178,7 +180,7 @@ TEST_CASE("StatefulSet claims, List items, CronJobs and multi-document files", "
       "---\n"
       "apiVersion: apps/v1\n"
       "kind: DaemonSet\n"
-      "spec: {template: {spec: {containers: [{name: agent, image: fluentd}]}}}\n"
+      "spec: {selector: {}, template: {spec: {containers: [{name: agent, image: fluentd}]}}}\n"
       "---\n"
       "apiVersion: batch/v1\n"
       "kind: Job\n"
@@ -259,4 +261,32 @@ TEST_CASE("a YAML file is a manifest when its top level has apiVersion and kind"
   CHECK_FALSE(looks_like_manifest("cat <<EOF\napiVersion: v1\nkind: Pod\nEOF\n"));
   CHECK(dockvet::kind_from_content("apiVersion: v1\nkind: Pod\n") == FileKind::kubernetes);
   CHECK(dockvet::file_kind_from_string("kubernetes") == FileKind::kubernetes);
+}
+
+TEST_CASE("patches hold only what they change: they are not read", "[kubernetes]") {
+  // apps/v1 refuses a Deployment without a selector: this is a fragment, not a workload.
+  const std::string patch =
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata: {name: db}\n"
+      "spec:\n"
+      "  template:\n"
+      "    spec:\n"
+      "      containers:\n"
+      "        - name: db\n"
+      "          image: postgres:17\n";
+  CHECK(read(patch)->manifests.containers.empty());
+
+  // A Pod needs no selector, but a kustomization beside it that lists it as a patch says so.
+  namespace fs = std::filesystem;
+  const fs::path overlay = fs::temp_directory_path() / "dockvet-test-overlay";
+  fs::create_directories(overlay);
+  std::ofstream(overlay / "kustomization.yaml")
+      << "resources: [../base]\npatches:\n  - path: pod-patch.yaml\n";
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers:\n"
+      "    - {name: db, image: postgres:17}\n";
+  CHECK(read(pod, (overlay / "pod-patch.yaml").string())->manifests.containers.empty());
+  CHECK(read(pod, (overlay / "pod.yaml").string())->manifests.containers.size() == 1);
+  fs::remove_all(overlay);
 }

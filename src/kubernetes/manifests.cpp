@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "compose/compose.h"
 #include "docker/paths.h"
@@ -217,6 +218,14 @@ class Reader {
     const std::string kind = scalar(get(object, "kind"));
     if (kind.empty() || !get(object, "apiVersion")) return;
     const YAML::Node spec = get(object, "spec");
+    // apps/v1 requires a selector on these kinds, so one without it is a fragment, most often a
+    // kustomize patch that only changes an image or an env var: what it mounts is in the base.
+    const bool needs_selector = kind == "Deployment" || kind == "StatefulSet" ||
+                                kind == "DaemonSet" || kind == "ReplicaSet";
+    if (needs_selector && starts_with(scalar(get(object, "apiVersion")), "apps/") &&
+        !get(spec, "selector")) {
+      return;
+    }
     if (kind == "List" || kind.ends_with("List")) {
       const YAML::Node items = get(object, "items");
       if (items && items.IsSequence()) {
@@ -434,6 +443,40 @@ FrontEndIssue helm_note(const SourceFile& file, std::size_t braces) {
           "dockvet --kind kubernetes -`"};
 }
 
+/// Whether a kustomization beside `path` lists it as a patch: a patch holds only the fields it
+/// changes, so a container without volumeMounts there says nothing about the real one.
+bool kustomize_patch(const std::string& path) {
+  if (path.empty() || path == "-") return false;
+  const fs::path file(path);
+  for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+    const FileRead read = read_file((file.parent_path() / name).string());
+    if (read.error != 0) continue;
+    YAML::Node root;
+    try {
+      root = YAML::Load(read.text);
+    } catch (const YAML::Exception&) {
+      return false;
+    }
+    if (!root.IsMap()) return false;
+    const std::string own = file.filename().string();
+    auto names_this_file = [&](const YAML::Node& entry) {
+      YAML::Node target = entry;
+      if (entry.IsMap()) target.reset(entry["path"]);
+      if (!target || !target.IsScalar()) return false;
+      return fs::path(target.Scalar()).lexically_normal() == fs::path(own);
+    };
+    for (const char* key : {"patchesStrategicMerge", "patches", "patchesJson6902"}) {
+      const YAML::Node list = std::as_const(root)[key];  // the const [] never inserts
+      if (!list || !list.IsSequence()) continue;
+      for (const auto& entry : list) {
+        if (names_this_file(entry)) return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool looks_like_manifest(std::string_view head) {
@@ -486,6 +529,7 @@ Manifests read_manifests(const SourceFile& file, std::vector<FrontEndIssue>& iss
     issues.push_back(has_braces ? helm_note(file, braces) : yaml_error(file, error));
     return {};
   }
+  if (kustomize_patch(file.path)) return {};
   Reader reader(file);
   for (const auto& document : documents) reader.read_document(document);
   return reader.take();
