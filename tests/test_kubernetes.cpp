@@ -290,3 +290,24 @@ TEST_CASE("patches hold only what they change: they are not read", "[kubernetes]
   CHECK(read(pod, (overlay / "pod.yaml").string())->manifests.containers.size() == 1);
   fs::remove_all(overlay);
 }
+
+TEST_CASE("a directory walk lints manifests and skips other YAML", "[kubernetes]") {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / "dockvet-test-walk-yaml";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::ofstream(dir / "db.yaml") << "apiVersion: v1\nkind: Pod\nspec: {}\n";
+  std::ofstream(dir / "Deploy.YML") << "---\napiVersion: apps/v1\nkind: Deployment\n";
+  std::ofstream(dir / "ci.yml") << "on: [push]\njobs: {}\n";
+  std::ofstream(dir / "values.yaml") << "image: {repository: postgres}\n";
+  std::ofstream(dir / "compose.yaml") << "services: {}\n";
+  const auto found = dockvet::discover({dir.string()});
+  std::vector<std::pair<std::string, FileKind>> kinds;
+  for (const auto& target : found.targets) {
+    kinds.emplace_back(fs::path(target.path).filename().string(), target.kind);
+  }
+  CHECK(kinds == std::vector<std::pair<std::string, FileKind>>{{"Deploy.YML", FileKind::kubernetes},
+                                                               {"compose.yaml", FileKind::compose},
+                                                               {"db.yaml", FileKind::kubernetes}});
+  fs::remove_all(dir);
+}
