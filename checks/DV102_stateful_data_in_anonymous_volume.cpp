@@ -73,7 +73,11 @@ class StatefulDataInAnonymousVolume final : public Check {
                           " takes from an emptyDir volume: it is deleted with the Pod, so a "
                           "re-created or rescheduled Pod starts empty; back that volume with a "
                           "PersistentVolumeClaim instead: `persistentVolumeClaim: {claimName: " +
-                          claim_name(flag) + "}`",
+                          claim_name(flag) + "}`" +
+                          (stateful::cache_only_by_choice(server)
+                               ? "; if it only serves as a cache, switching its persistence off "
+                                 "is the other fix"
+                               : ""),
                       std::nullopt,
                       stateful::cache_only_by_choice(server) ? Severity::warning : Severity::error);
       return;

@@ -311,3 +311,17 @@ TEST_CASE("a directory walk lints manifests and skips other YAML", "[kubernetes]
                                                                {"db.yaml", FileKind::kubernetes}});
   fs::remove_all(dir);
 }
+
+TEST_CASE("a kustomization with inline patches and odd entries is read safely", "[kubernetes]") {
+  namespace fs = std::filesystem;
+  const fs::path component = fs::temp_directory_path() / "dockvet-test-component";
+  fs::create_directories(component);
+  std::ofstream(component / "kustomization.yaml")
+      << "kind: Component\npatches:\n- patch: |-\n    kind: Deployment\n  target: {kind: x}\n"
+         "- [nested]\n- {path: {odd: map}}\npatchesStrategicMerge: not-a-list\n";
+  const auto r =
+      read("apiVersion: v1\nkind: Pod\nspec:\n  containers: [{name: db, image: mysql}]\n",
+           (component / "pod.yaml").string());
+  CHECK(r->manifests.containers.size() == 1);
+  fs::remove_all(component);
+}

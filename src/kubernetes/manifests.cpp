@@ -80,11 +80,10 @@ class Reader {
 
   Manifests take() { return std::move(manifests_); }
 
- private:
   // --- YAML helpers ------------------------------------------------------------------------
 
   /// The value under `key`, following merge keys (`<<: *base`), which kubectl's YAML reader
-  /// applies: the map's own keys win.
+  /// applies: the map's own keys win. Never an invalid node, unlike yaml-cpp's `[]`.
   static YAML::Node get(const YAML::Node& map, std::string_view key, int depth = 0) {
     if (!map || !map.IsMap() || depth > 8) return YAML::Node(YAML::NodeType::Undefined);
     for (const auto& entry : map) {
@@ -102,6 +101,7 @@ class Reader {
     return YAML::Node(YAML::NodeType::Undefined);
   }
 
+ private:
   static YAML::Node path(const YAML::Node& root, std::initializer_list<std::string_view> keys) {
     YAML::Node current = root;
     for (auto key : keys) current.reset(get(current, key));  // rebinds, never writes
@@ -451,26 +451,24 @@ bool kustomize_patch(const std::string& path) {
   for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
     const FileRead read = read_file((file.parent_path() / name).string());
     if (read.error != 0) continue;
-    YAML::Node root;
     try {
-      root = YAML::Load(read.text);
-    } catch (const YAML::Exception&) {
-      return false;
-    }
-    if (!root.IsMap()) return false;
-    const std::string own = file.filename().string();
-    auto names_this_file = [&](const YAML::Node& entry) {
-      YAML::Node target = entry;
-      if (entry.IsMap()) target.reset(entry["path"]);
-      if (!target || !target.IsScalar()) return false;
-      return fs::path(target.Scalar()).lexically_normal() == fs::path(own);
-    };
-    for (const char* key : {"patchesStrategicMerge", "patches", "patchesJson6902"}) {
-      const YAML::Node list = std::as_const(root)[key];  // the const [] never inserts
-      if (!list || !list.IsSequence()) continue;
-      for (const auto& entry : list) {
-        if (names_this_file(entry)) return true;
+      const YAML::Node root = YAML::Load(read.text);
+      const std::string own = file.filename().string();
+      // An entry is a path, or a map with `path` (a `patch:` written inline names no file).
+      auto names_this_file = [&](const YAML::Node& entry) {
+        const YAML::Node target = entry.IsMap() ? Reader::get(entry, "path") : entry;
+        return target && target.IsScalar() &&
+               fs::path(target.Scalar()).lexically_normal() == fs::path(own);
+      };
+      for (const char* key : {"patchesStrategicMerge", "patches", "patchesJson6902"}) {
+        const YAML::Node list = Reader::get(root, key);
+        if (!list || !list.IsSequence()) continue;
+        for (const auto& entry : list) {
+          if (names_this_file(entry)) return true;
+        }
       }
+    } catch (const YAML::Exception&) {
+      // A kustomization kustomize itself would refuse says nothing about this file.
     }
     return false;
   }
