@@ -325,3 +325,16 @@ TEST_CASE("a kustomization with inline patches and odd entries is read safely", 
   CHECK(r->manifests.containers.size() == 1);
   fs::remove_all(component);
 }
+
+TEST_CASE("an OpenShift DeploymentConfig runs its template like a Deployment", "[kubernetes]") {
+  const auto r = read(
+      "apiVersion: apps.openshift.io/v1\n"
+      "kind: DeploymentConfig\n"
+      "spec:\n"
+      "  replicas: 1\n"
+      "  template:\n"
+      "    spec:\n"
+      "      containers: [{name: db, image: 'mariadb:11'}]\n");
+  REQUIRE(r->manifests.containers.size() == 1);
+  CHECK(r->manifests.containers[0].replicas->text() == "1");
+}

@@ -233,7 +233,8 @@ class Reader {
       }
     } else if (kind == "Pod") {
       read_pod(spec, {}, {});
-    } else if (kind == "Deployment" || kind == "ReplicaSet" || kind == "ReplicationController") {
+    } else if (kind == "Deployment" || kind == "ReplicaSet" || kind == "ReplicationController" ||
+               kind == "DeploymentConfig") {  // OpenShift's, with the same template
       read_pod(path(spec, {"template", "spec"}), get(spec, "replicas"), {});
     } else if (kind == "StatefulSet") {
       std::vector<std::string> claims;

@@ -1,8 +1,8 @@
 #pragma once
 // Kubernetes manifests (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
-// ReplicationController, Job, CronJob, and `kind: List` wrappers, in multi-document files) read
-// for the containers their Pods run: image, command and args, environment, the volumeMounts
-// joined with the Pod's volumes, and the replica count.
+// ReplicationController, OpenShift DeploymentConfig, Job, CronJob, and `kind: List` wrappers, in
+// multi-document files) read for the containers their Pods run: image, command and args,
+// environment, the volumeMounts joined with the Pod's volumes, and the replica count.
 //
 // Each container becomes a docker::Invocation (origin kubernetes), so the stateful analysis and
 // the DV1xx checks read it as they read a `docker run` line. What backs a volumeMount decides
