@@ -26,14 +26,8 @@ class StatefulDataInContainerLayer final : public Check {
             "variable, an env file or config that could move the data into one of its mounts) is "
             "not reported. With no mount that could keep it, a database's data is lost wherever "
             "an unseen config moves it, so that is reported; a cache's or broker's config may "
-            "switch persistence off, so there it is not."
-            " When the tag does not say which version runs (`mongo:tag`, `postgres:$TAG`, "
-            "`aerospike:ee-[version]`, or no tag on an image whose catalog entry has no `latest`), "
-            "the rule uses the facts every version shares and says so in the message; where "
-            "versions keep their data in different places, it reports only a command that loses "
-            "the data on every one of them and names each version's path. Docs placeholders such "
-            "as `...`, `[OPTIONS]` and `<OPTIONS>` stand for options the page leaves out: they "
-            "neither mount nor unmount anything. A cache that only snapshots by default (redis, "
+            "switch persistence off, so there it is not." DOCKVET_OPEN_VERSION_RULE
+            " A cache that only snapshots by default (redis, "
             "valkey) is reported as a warning that names the other fix: switching persistence "
             "off. Compose services are checked the same way, and so are the containers of "
             "Kubernetes workloads, where an image's VOLUME gives no volume at all (rule 22).",

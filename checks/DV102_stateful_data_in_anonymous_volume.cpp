@@ -21,16 +21,10 @@ class StatefulDataInAnonymousVolume final : public Check {
             "survives `docker stop`/`start`, but a re-created container (`docker rm` and "
             "`docker run` again, `docker compose down` and `up`) gets a new, empty one; the old "
             "one is left orphaned (stateful-images reference, conventions and rules 1, 9, 20). "
-            "Naming the volume is what makes the data reusable."
-            " When the tag does not say which version runs (`mongo:tag`, `postgres:$TAG`, "
-            "`aerospike:ee-[version]`, or no tag on an image whose catalog entry has no `latest`), "
-            "the rule uses the facts every version shares and says so in the message; where "
-            "versions keep their data in different places, it reports only a command that loses "
-            "the data on every one of them and names each version's path. Docs placeholders such "
-            "as `...`, `[OPTIONS]` and `<OPTIONS>` stand for options the page leaves out: they "
-            "neither mount nor unmount anything. In a Kubernetes manifest an `emptyDir` volume is "
-            "the anonymous volume: it is deleted with its Pod and never reused, so a data "
-            "directory on one is reported as an error (rule 22).",
+            "Naming the volume is what makes the data reusable." DOCKVET_OPEN_VERSION_RULE
+            " In a Kubernetes manifest an `emptyDir` volume is the anonymous volume: it is "
+            "deleted with its Pod and never reused, so a data directory on one is reported as an "
+            "error (rule 22).",
         .bad_example = "docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret mysql:8.4\n",
         .good_example =
             "docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret \\\n"

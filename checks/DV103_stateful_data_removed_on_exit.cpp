@@ -17,14 +17,8 @@ class StatefulDataRemovedOnExit final : public Check {
             "volumes when it exits; only named volumes and binds are kept (stateful-images "
             "reference, rules 5 and 23). A database started with `--rm` and its data in the "
             "image's VOLUME or the writable layer loses everything on the first stop. `--rm` "
-            "with a named volume is fine: the postgres docs do exactly that."
-            " When the tag does not say which version runs (`mongo:tag`, `postgres:$TAG`, "
-            "`aerospike:ee-[version]`, or no tag on an image whose catalog entry has no `latest`), "
-            "the rule uses the facts every version shares and says so in the message; where "
-            "versions keep their data in different places, it reports only a command that loses "
-            "the data on every one of them and names each version's path. Docs placeholders such "
-            "as `...`, `[OPTIONS]` and `<OPTIONS>` stand for options the page leaves out: they "
-            "neither mount nor unmount anything.",
+            "with a named volume is fine: the postgres docs do exactly "
+            "that." DOCKVET_OPEN_VERSION_RULE,
         .bad_example = "docker run --rm -d -p 5432:5432 -e POSTGRES_PASSWORD=secret postgres:17\n",
         .good_example =
             "docker run --rm -d -p 5432:5432 -e POSTGRES_PASSWORD=secret \\\n"

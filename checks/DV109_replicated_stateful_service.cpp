@@ -1,6 +1,4 @@
 // DV109: `docker service create` of a stateful server with several replicas or in global mode.
-#include <charconv>
-
 #include "core/check.h"
 #include "stateful/analysis.h"
 
@@ -47,7 +45,7 @@ class ReplicatedStatefulService final : public Check {
                                " server with its own data directory; named volumes are "
                                "node-local in Swarm, so a task on another node starts empty. "
                                "Run one replica pinned with a placement constraint";
-      if (const auto count = replica_count(invocation); count && *count > 1) {
+      if (const auto count = invocation.replica_count(); count && *count > 1) {
         findings.report(invocation.replicas->range,
                         "this service starts " + std::to_string(*count) + " replicas, " + what);
         continue;
@@ -57,16 +55,6 @@ class ReplicatedStatefulService final : public Check {
         findings.report(mode->range, "`--mode global` starts one replica on every node, " + what);
       }
     }
-  }
-
- private:
-  static std::optional<long> replica_count(const docker::Invocation& invocation) {
-    if (!invocation.replicas || !invocation.replicas->known()) return std::nullopt;
-    const std::string text = invocation.replicas->text();
-    long count = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
-    if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-    return count;
   }
 };
 

@@ -160,3 +160,37 @@ TEST_CASE("output order does not depend on the number of threads", "[cli]") {
   CHECK(one.out == many.out);
   CHECK(nlohmann::json::parse(one.out).size() == 40);
 }
+
+TEST_CASE("compose files: .env beside them, --compose-env, --kind compose", "[cli]") {
+  Scratch scratch;
+  // A mount whose source comes from a variable: a bind when set, unknown when not.
+  const std::string compose =
+      "services:\n"
+      "  db:\n"
+      "    image: postgres:${PG_TAG:-17}\n"
+      "    volumes:\n"
+      "      - ${PG_DATA}:/var/lib/postgresql/data\n";
+  scratch.write("app/compose.yaml", compose);
+  scratch.write("app/.env", "PG_TAG=18\n");
+  // .env says 18: the old data path is wrong there (DV107), whatever PG_DATA is.
+  const auto with_dot_env = run_dockvet("--format gnu app", scratch.root);
+  CHECK(with_dot_env.exit_code == 1);
+  CHECK(with_dot_env.out.find("postgres:18 (version 18)") != std::string::npos);
+  CHECK(with_dot_env.out.find("[DV107]") != std::string::npos);
+
+  // The process environment is read only with --compose-env, and then wins over .env: on 16
+  // the mount from ${PG_DATA} may well be right, so nothing is said.
+  ::setenv("PG_TAG", "16", 1);
+  const auto ignored = run_dockvet("--format gnu app", scratch.root);
+  const auto from_shell = run_dockvet("--compose-env --format gnu app", scratch.root);
+  ::unsetenv("PG_TAG");
+  CHECK(ignored.out == with_dot_env.out);
+  CHECK(from_shell.exit_code == 0);
+  CHECK(from_shell.out.empty());
+
+  scratch.write("stack.yml", "services:\n  es:\n    image: elasticsearch:8.15.0\n");
+  const auto forced = run_dockvet("--kind compose --format gnu stack.yml", scratch.root);
+  CHECK(forced.exit_code == 1);
+  CHECK(forced.out.find("stack.yml:3:12: error:") == 0);
+  CHECK(forced.out.find("[DV101]") != std::string::npos);
+}

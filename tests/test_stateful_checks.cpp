@@ -142,15 +142,23 @@ TEST_CASE("each DV1xx check's own bad example fires it and its good example does
     if (code < "DV101" || code > "DV119") continue;
     ++checked;
     INFO(code);
-    CHECK(meta.example_language == "sh");
+    // Run-line rules show a command line; the scaled-service rules a compose file.
+    const bool compose = meta.example_language == "yaml";
+    CHECK((meta.example_language == "sh" || compose));
     CHECK(meta.data_loss);
     const auto codes = [&](std::string_view example) {
       std::vector<std::string> out;
-      for (const auto& d : lint(std::string(example))) out.push_back(d.code);
+      for (const auto& d : lint(std::string(example),
+                                compose ? dockvet::FileKind::compose : dockvet::FileKind::shell)) {
+        out.push_back(d.code);
+      }
       return out;
     };
-    CHECK(codes(meta.bad_example) == std::vector<std::string>{code});
+    // A scaled service with nowhere to keep its data is also DV101/DV102's finding.
+    auto bad = codes(meta.bad_example);
+    if (code == "DV112") std::erase_if(bad, [](const std::string& c) { return c == "DV102"; });
+    CHECK(bad == std::vector<std::string>{code});
     CHECK(codes(meta.good_example).empty());
   }
-  CHECK(checked == 10);
+  CHECK(checked == 12);
 }

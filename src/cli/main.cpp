@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -38,6 +39,7 @@ struct Options {
   std::vector<std::string> ignore;
   std::string config_path;
   bool report_unused_ignores = false;
+  bool compose_env = false;
   std::vector<std::string> formats;
   std::vector<std::string> outputs;
   std::string kind;
@@ -177,6 +179,17 @@ int run(const Options& options) {
   policy.settings = &settings;
   policy.catalog = merged_catalog ? &*merged_catalog : nullptr;
   policy.report_unused_ignores = options.report_unused_ignores;
+  std::map<std::string, std::string, std::less<>> process_environment;
+  if (options.compose_env) {
+    for (char** entry = environ; entry && *entry; ++entry) {
+      const std::string_view text(*entry);
+      const auto equals = text.find('=');
+      if (equals != std::string_view::npos) {
+        process_environment.emplace(text.substr(0, equals), text.substr(equals + 1));
+      }
+    }
+    policy.compose_environment = &process_environment;
+  }
 
   const bool from_stdin = options.paths.size() == 1 && options.paths[0] == "-";
   std::string stdin_text;
@@ -297,6 +310,9 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_flag("--report-unused-ignores", options.report_unused_ignores,
                "Report ignore pragmas that suppress nothing (DV003)");
+  app.add_flag("--compose-env", options.compose_env,
+               "Interpolate compose files with this process's environment too, as `docker "
+               "compose` would (default: only the .env beside each file)");
   app.add_flag_function(
       "--no-color", [&](std::int64_t) { options.color = "never"; },
       "Never colour the output (as --color never; NO_COLOR is honoured too)");

@@ -93,7 +93,8 @@ void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions,
 }
 
 Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
-                  bool parse_every_run_body) {
+                  const LintPolicy& policy) {
+  const bool parse_every_run_body = policy.parse_every_run_body;
   Facts facts;
   if (looks_binary(file.text)) {
     // Binary content has no definitions to model; one finding says why it was not linted.
@@ -127,8 +128,10 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
     case FileKind::compose: {
       // `.env`, build contexts and relative paths are read beside the file.
       const std::string directory = std::filesystem::path(file.path).parent_path().string();
-      auto project =
-          compose::read_compose(file, {}, facts.issues, directory.empty() ? "." : directory);
+      static const compose::Environment no_environment;
+      auto project = compose::read_compose(
+          file, policy.compose_environment ? *policy.compose_environment : no_environment,
+          facts.issues, directory.empty() ? "." : directory);
       facts.invocations = std::move(project.services);
       facts.built = std::move(project.built);
       facts.blocks = std::move(project.service_lines);
@@ -206,7 +209,7 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   FileResult result;
   result.path = file.path;
   const catalog::Catalog& catalog = policy.catalog ? *policy.catalog : catalog::Catalog::builtin();
-  Facts facts = build_facts(file, catalog, policy.parse_every_run_body);
+  Facts facts = build_facts(file, catalog, policy);
   const config::Settings* settings = policy.settings;
   std::optional<config::FileRules> rules;
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));

@@ -4,6 +4,7 @@
 // parallel.
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ struct LintPolicy {
   /// Parse every Dockerfile RUN body, even those no check reads (stateful::RunCommandsWanted).
   /// Slower, never different: the tests use it to show that skipping costs no finding.
   bool parse_every_run_body = false;
+  /// Variables a compose file interpolates besides its `.env`: with --compose-env, the process
+  /// environment (as `docker compose` would see it); empty by default, so that results do not
+  /// depend on the shell dockvet runs in.
+  const std::map<std::string, std::string, std::less<>>* compose_environment = nullptr;
 };
 
 /// The outcome of linting one file.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <span>
 
 #include "docker/words.h"
@@ -309,6 +310,15 @@ const EnvVar* Invocation::find_env(std::string_view env_name) const {
     if (it->name_known && it->name == env_name) return &*it;
   }
   return nullptr;
+}
+
+std::optional<long> Invocation::replica_count() const {
+  if (!replicas || !replicas->known()) return std::nullopt;
+  const std::string text = replicas->text();
+  long count = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return count;
 }
 
 bool Invocation::env_partly_unknown() const {

@@ -88,6 +88,8 @@ struct Invocation {
   const EnvVar* find_env(std::string_view name) const;
   /// True when the container's environment holds variables this model cannot see.
   bool env_partly_unknown() const;
+  /// The replica count when it is written as a plain number.
+  std::optional<long> replica_count() const;
 };
 
 /// Recognises `docker|podman|nerdctl run|create|container run|container create|service create`

@@ -17,6 +17,16 @@
 #include "docker/mounts.h"
 #include "stateful/built_images.h"
 
+// The paragraph the run-line rules' pages share: how a tag that leaves the version open, and a
+// docs placeholder, are judged (a string literal, so that each rule's rationale can append it).
+#define DOCKVET_OPEN_VERSION_RULE                                                               \
+  " When the tag does not say which version runs (`mongo:tag`, `postgres:$TAG`, "               \
+  "`aerospike:ee-[version]`, or no tag on an image whose catalog entry has no `latest`), the "  \
+  "rule uses the facts every version shares and says so in the message; where versions keep "   \
+  "their data in different places, it reports only a command that loses the data on every one " \
+  "of them and names each version's path. Docs placeholders such as `...`, `[OPTIONS]` and "    \
+  "`<OPTIONS>` stand for options the page leaves out: they neither mount nor unmount anything."
+
 namespace dockvet::stateful {
 
 /// What happens to one data path, the most specific reason first. Exactly one per path.

@@ -1,0 +1,86 @@
+// DV111: a scaled compose service whose replicas all open the same data directory.
+#include "core/check.h"
+#include "stateful/analysis.h"
+
+namespace dockvet::checks {
+
+class ReplicasShareDataDirectory final : public Check {
+ public:
+  const CheckMeta& meta() const override {
+    static const CheckMeta meta{
+        .code = "DV111",
+        .name = "replicas-share-data-directory",
+        .severity = Severity::error,
+        .summary =
+            "A database, broker, search or CI server is scaled to several replicas that all "
+            "mount the same data directory",
+        .rationale =
+            "`deploy.replicas` or `scale` starts that many copies of the service, and every "
+            "copy mounts the same named volume or host directory. A database server assumes it "
+            "is alone in its data directory: two postgres or mysql servers on one directory "
+            "corrupt it, and most refuse to start on a lock the other holds, so the service "
+            "fails or loses data as soon as it scales. Replicas of a database do not share or "
+            "replicate data by themselves (stateful-images reference, rules 9 and 21). Under "
+            "Swarm the volume is node-local instead, and replicas on other nodes start empty. "
+            "CMS replicas are not reported here: sharing their uploads directory is what they "
+            "need.",
+        .bad_example =
+            "services:\n"
+            "  db:\n"
+            "    image: postgres:17\n"
+            "    deploy:\n"
+            "      replicas: 3\n"
+            "    volumes:\n"
+            "      - pgdata:/var/lib/postgresql/data\n"
+            "volumes:\n"
+            "  pgdata:\n",
+        .good_example =
+            "services:\n"
+            "  db:\n"
+            "    image: postgres:17\n"
+            "    volumes:\n"
+            "      - pgdata:/var/lib/postgresql/data\n"
+            "volumes:\n"
+            "  pgdata:\n",
+        .fix =
+            "Run one replica, and use the server's own replication (a primary and standbys, "
+            "each a service with its own volume) for more instances.",
+        .example_language = "yaml",
+        .data_loss = true,
+    };
+    return meta;
+  }
+
+  void run(const FileFacts& facts, Findings& findings) const override {
+    for (const auto& server : facts.server_runs) {
+      const auto& invocation = *server.invocation;
+      if (invocation.origin != docker::Origin::compose) continue;  // Swarm's is DV109
+      if (!holds_one_server_per_directory(server)) continue;
+      const auto count = invocation.replica_count();
+      if (!count || *count < 2) continue;
+      for (const auto* path : stateful::paths_with(server, stateful::Verdict::persistent)) {
+        if (!path->mount) continue;
+        findings.report(invocation.replicas->range,
+                        "this service starts " + std::to_string(*count) + " replicas of " +
+                            server.described + ", and every one mounts " +
+                            stateful::quote_mount(*path->mount, facts.file.text) +
+                            " over its data directory " + path->data_path +
+                            ": two servers on one data directory corrupt it or refuse to "
+                            "start; run one replica and use the server's own replication");
+        break;
+      }
+    }
+  }
+
+ private:
+  static bool holds_one_server_per_directory(const stateful::ServerRun& server) {
+    using catalog::ImageClass;
+    const auto image_class = server.resolved.entry->image_class;
+    return image_class == ImageClass::database || image_class == ImageClass::broker ||
+           image_class == ImageClass::search || image_class == ImageClass::ci;
+  }
+};
+
+}  // namespace dockvet::checks
+
+DOCKVET_REGISTER_CHECK(dockvet::checks::ReplicasShareDataDirectory)
