@@ -338,3 +338,26 @@ TEST_CASE("an OpenShift DeploymentConfig runs its template like a Deployment", "
   REQUIRE(r->manifests.containers.size() == 1);
   CHECK(r->manifests.containers[0].replicas->text() == "1");
 }
+
+TEST_CASE("a volume declared twice or with two types backs nothing known", "[kubernetes]") {
+  const auto r = read(
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: db\n"
+      "      image: postgres:17\n"
+      "      volumeMounts:\n"
+      "        - {name: twice, mountPath: /a}\n"
+      "        - {name: both, mountPath: /b}\n"
+      "  volumes:\n"
+      "    - {name: twice, hostPath: {path: /srv/a}}\n"
+      "    - {name: twice, emptyDir: {}}\n"
+      "    - {name: both, emptyDir: {}, persistentVolumeClaim: {claimName: b}}\n");
+  REQUIRE(r->manifests.containers.size() == 1);
+  const auto& mounts = r->manifests.containers[0].mounts;
+  REQUIRE(mounts.size() == 2);
+  CHECK(mounts[0].kind == MountKind::unknown);
+  CHECK(mounts[1].kind == MountKind::unknown);
+  CHECK(r->file.text.find("/srv/a") != std::string::npos);
+}

@@ -297,7 +297,11 @@ class Reader {
         if (name.empty()) continue;
         // A name declared twice is invalid: neither declaration can be trusted.
         const auto [at, fresh] = volumes.emplace(name, classify(volume));
-        if (!fresh) at->second = PodVolume{};
+        if (!fresh) {
+          // Not `= PodVolume{}`: assigning a yaml-cpp Node writes through to the document.
+          at->second.kind = docker::MountKind::unknown;
+          at->second.host_path.reset();
+        }
       }
     }
     for (const auto& claim : claims) {
