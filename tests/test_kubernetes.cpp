@@ -361,3 +361,36 @@ TEST_CASE("a volume declared twice or with two types backs nothing known", "[kub
   CHECK(mounts[1].kind == MountKind::unknown);
   CHECK(r->file.text.find("/srv/a") != std::string::npos);
 }
+
+TEST_CASE("each document is parsed alone, and positions count from the file's start",
+          "[kubernetes]") {
+  const auto r = read(
+      "# licence header\n"
+      "---\n"
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "spec: {containers: [{name: a, image: redis}]}\n"
+      "---   # second\n"
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "spec:\n"
+      "  containers:\n"
+      "    - name: b\n"
+      "      image: mongo\n"
+      "--- {apiVersion: v1, kind: Pod, spec: {containers: [{name: c, image: nginx}]}}\n"
+      "--- \n"
+      "...\n");
+  REQUIRE(r->issues.empty());
+  REQUIRE(r->manifests.containers.size() == 3);
+  CHECK(slice(*r, r->manifests.containers[1].image->range) == "mongo");
+  CHECK(r->file.lines.position(r->manifests.containers[1].image->range.begin).line == 12);
+  CHECK(r->manifests.container_lines[1] == std::pair<std::uint32_t, std::uint32_t>{11, 12});
+  CHECK(slice(*r, r->manifests.containers[2].image->range) == "nginx");
+
+  const auto broken = read("apiVersion: v1\nkind: Pod\n---\napiVersion: v1\nkind: [Pod\n");
+  REQUIRE(broken->issues.size() == 1);
+  CHECK(broken->issues[0].code == "DV030");
+  CHECK(broken->file.lines.position(broken->issues[0].range.begin).line >= 5);
+  // A line that starts with a comma made yaml-cpp's LoadAll loop until memory ran out.
+  CHECK(read(",\n---\n,\n")->manifests.containers.empty());
+}

@@ -76,7 +76,12 @@ class Reader {
  public:
   explicit Reader(const SourceFile& file) : file_(file) {}
 
-  void read_document(const YAML::Node& root) { read_object(root, 0); }
+  /// Reads one document, parsed from the file's text starting at byte `offset`, line `line`.
+  void read_document(const YAML::Node& root, std::size_t offset, std::uint32_t line) {
+    offset_ = offset;
+    line_ = line;
+    read_object(root, 0);
+  }
 
   Manifests take() { return std::move(manifests_); }
 
@@ -112,17 +117,17 @@ class Reader {
     return node && node.IsScalar() ? node.Scalar() : std::string();
   }
 
-  static std::size_t mark(const YAML::Node& node) {
-    return static_cast<std::size_t>(std::max(0, node.Mark().pos));
+  std::size_t mark(const YAML::Node& node) const {
+    return offset_ + static_cast<std::size_t>(std::max(0, node.Mark().pos));
   }
 
-  static std::uint32_t line_of(const YAML::Node& node) {
-    return static_cast<std::uint32_t>(std::max(0, node.Mark().line)) + 1;
+  std::uint32_t line_of(const YAML::Node& node) const {
+    return line_ + static_cast<std::uint32_t>(std::max(0, node.Mark().line)) + 1;
   }
 
   /// The last line any node under `node` starts on. Aliases can make a small file a huge
   /// tree (`&a [x, x]`, `&b [*a, *a]`, …): `budget` bounds the nodes visited.
-  static std::uint32_t last_line(const YAML::Node& node, std::size_t& budget, int depth = 0) {
+  std::uint32_t last_line(const YAML::Node& node, std::size_t& budget, int depth = 0) const {
     std::uint32_t last = line_of(node);
     if (depth > 64 || budget == 0) return last;
     --budget;
@@ -425,12 +430,15 @@ class Reader {
   }
 
   const SourceFile& file_;
+  std::size_t offset_ = 0;  // where the current document's text starts in the file
+  std::uint32_t line_ = 0;  // and the lines before it
   Manifests manifests_;
 };
 
-FrontEndIssue yaml_error(const SourceFile& file, const YAML::Exception& error) {
-  const std::size_t line_start =
-      file.lines.line_start(static_cast<std::uint32_t>(std::max(0, error.mark.line) + 1));
+FrontEndIssue yaml_error(const SourceFile& file, const YAML::Exception& error,
+                         std::uint32_t lines_before) {
+  const std::size_t line_start = file.lines.line_start(
+      lines_before + static_cast<std::uint32_t>(std::max(0, error.mark.line) + 1));
   std::size_t at = std::min(line_start + static_cast<std::size_t>(std::max(0, error.mark.column)),
                             file.text.size());
   // At the end of the file, point at the last line rather than past it.
@@ -438,6 +446,47 @@ FrontEndIssue yaml_error(const SourceFile& file, const YAML::Exception& error) {
   return {compose::invalid_yaml_code,
           {at, std::min(at + 1, file.text.size())},
           "this is not valid YAML (" + error.msg + "), so the file was not linted"};
+}
+
+/// One YAML document's text in the file.
+struct Chunk {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  std::uint32_t lines_before = 0;
+};
+
+/// Splits the file at document markers: a `---` at the start of a line, followed by a space,
+/// a tab or the end of the line. YAML forbids that line inside any scalar, so the split is
+/// exact. A marker after nothing but comments, directives and blank lines does not start a new
+/// chunk: `%YAML 1.2` or a licence header belongs to the document below it.
+std::vector<Chunk> split_documents(const SourceFile& file) {
+  const std::string_view text = file.text;
+  std::vector<Chunk> chunks{{0, 0, 0}};
+  bool content = false;  // the current chunk holds more than comments and directives
+  std::uint32_t line = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    const std::string_view row = text.substr(at, end - at);
+    const bool marker =
+        starts_with(row, "---") &&
+        (row.size() == 3 || std::string_view(" \t\r\n").find(row[3]) != std::string_view::npos);
+    if (marker && content) {
+      chunks.back().size = at - chunks.back().offset;
+      chunks.push_back({at, 0, line});
+      content = false;
+    }
+    // What follows a marker on its line (`--- {kind: Pod}`) is the document's content too.
+    const std::size_t first = row.find_first_not_of(" \t\r\n", marker ? 3 : 0);
+    if (first != std::string_view::npos && row[first] != '#' && (marker || row[first] != '%')) {
+      content = true;
+    }
+    at = end;
+    ++line;
+  }
+  chunks.back().size = text.size() - chunks.back().offset;
+  return chunks;
 }
 
 FrontEndIssue helm_note(const SourceFile& file, std::size_t braces) {
@@ -524,17 +573,25 @@ Manifests read_manifests(const SourceFile& file, std::vector<FrontEndIssue>& iss
     issues.push_back(helm_note(file, braces));
     return {};
   }
+  // Each document is parsed on its own: yaml-cpp 0.7's LoadAll never ends on some inputs (a
+  // line that starts with `,` makes it add empty documents until memory runs out).
   std::vector<YAML::Node> documents;
-  try {
-    documents = YAML::LoadAll(file.text);
-  } catch (const YAML::Exception& error) {
-    // Go template actions (`{{- if … }}`) break YAML: say why rather than where it broke.
-    issues.push_back(has_braces ? helm_note(file, braces) : yaml_error(file, error));
-    return {};
+  const std::vector<Chunk> chunks = split_documents(file);
+  for (const auto& chunk : chunks) {
+    try {
+      documents.push_back(YAML::Load(std::string(file.text.substr(chunk.offset, chunk.size))));
+    } catch (const YAML::Exception& error) {
+      // Go template actions (`{{- if … }}`) break YAML: say why rather than where it broke.
+      issues.push_back(has_braces ? helm_note(file, braces)
+                                  : yaml_error(file, error, chunk.lines_before));
+      return {};
+    }
   }
   if (kustomize_patch(file.path)) return {};
   Reader reader(file);
-  for (const auto& document : documents) reader.read_document(document);
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    reader.read_document(documents[i], chunks[i].offset, chunks[i].lines_before);
+  }
   return reader.take();
 }
 
