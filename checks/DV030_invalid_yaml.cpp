@@ -1,4 +1,4 @@
-// DV030: a compose file that is not valid YAML.
+// DV030: a compose file or Kubernetes manifest that is not valid YAML.
 #include "compose/compose.h"
 #include "core/check.h"
 
@@ -11,10 +11,11 @@ class InvalidYaml final : public Check {
         .code = compose::invalid_yaml_code,
         .name = "invalid-yaml",
         .severity = Severity::error,
-        .summary = "A compose file is not valid YAML",
+        .summary = "A compose file or Kubernetes manifest is not valid YAML",
         .rationale =
-            "`docker compose` refuses a file it cannot parse, and dockvet cannot see the "
-            "services in it either, so none of its storage is checked. The finding points at "
+            "`docker compose` and `kubectl` refuse a file they cannot parse, and dockvet cannot "
+            "see the services or containers in it either, so none of its storage is checked. The "
+            "finding points at "
             "where the YAML parser stopped; the other files are still linted.",
         .bad_example =
             "services:\n"
@@ -28,7 +29,9 @@ class InvalidYaml final : public Check {
             "    volumes: [pgdata:/var/lib/postgresql/data]\n"
             "volumes:\n"
             "  pgdata:\n",
-        .fix = "Correct the YAML where the message points; `docker compose config` shows it too.",
+        .fix =
+            "Correct the YAML where the message points; `docker compose config` or `kubectl "
+            "apply --dry-run=client -f FILE` shows it too.",
         .example_language = "yaml",
     };
     return meta;

@@ -29,7 +29,8 @@ class StatefulDataInContainerLayer final : public Check {
             "switch persistence off, so there it is not." DOCKVET_OPEN_VERSION_RULE
             " A cache that only snapshots by default (redis, "
             "valkey) is reported as a warning that names the other fix: switching persistence "
-            "off. Compose services are checked the same way.",
+            "off. Compose services are checked the same way, and so are the containers of "
+            "Kubernetes workloads, where an image's VOLUME gives no volume at all (rule 22).",
         .bad_example =
             "docker run -d --name es -e discovery.type=single-node "
             "elasticsearch:8.15.0\n",
@@ -54,15 +55,18 @@ class StatefulDataInContainerLayer final : public Check {
       const std::string flags = stateful::suggested_flags(server, paths);
       const bool volumes_ignored =
           !server.resolved.volumes.empty() && server.invocation->image_volume.has_value();
-      std::string message = server.described + " keeps its data in " +
-                            stateful::enumerate_paths(names) + ", which " +
-                            std::string(stateful::definer(server)) + " mounts nowhere" +
-                            (volumes_ignored ? " and `--image-volume ignore` drops the image's "
-                                               "VOLUMEs"
-                                             : " and the image declares no VOLUME for") +
-                            ": it stays in the container's writable layer and is lost on "
-                            "`docker rm` or a Compose re-create; add `" +
-                            flags + "`";
+      const bool kubernetes = server.invocation->origin == docker::Origin::kubernetes;
+      std::string message =
+          server.described + " keeps its data in " + stateful::enumerate_paths(names) + ", which " +
+          std::string(stateful::definer(server)) + " mounts nowhere" +
+          (kubernetes ? kubernetes_tail(flags)
+                      : (volumes_ignored ? " and `--image-volume ignore` drops the image's "
+                                           "VOLUMEs"
+                                         : " and the image declares no VOLUME for") +
+                            std::string(": it stays in the container's writable layer and "
+                                        "is lost on `docker rm` or a Compose re-create; "
+                                        "add `") +
+                            flags + "`");
       if (const auto* partial = paths.front()->partial_mount) {
         message += " (" + stateful::quote_mount(*partial, facts.file.text) +
                    " covers only a subdirectory)";
@@ -75,6 +79,16 @@ class StatefulDataInContainerLayer final : public Check {
       findings.report(server.invocation->image->range, std::move(message),
                       stateful::insert_flags_fix(server, flags), severity);
     }
+  }
+
+ private:
+  // Kubernetes gives an image's VOLUME no volume (reference rule 22), so whether the image
+  // declares one does not matter.
+  static std::string kubernetes_tail(const std::string& flags) {
+    return ": it stays in the container's writable layer (Kubernetes makes no volume for an "
+           "image's VOLUME) and is lost whenever the container restarts or the Pod is "
+           "re-created; add `" +
+           flags + "` backed by a PersistentVolumeClaim";
   }
 };
 

@@ -21,7 +21,10 @@ class StatefulDataInAnonymousVolume final : public Check {
             "survives `docker stop`/`start`, but a re-created container (`docker rm` and "
             "`docker run` again, `docker compose down` and `up`) gets a new, empty one; the old "
             "one is left orphaned (stateful-images reference, conventions and rules 1, 9, 20). "
-            "Naming the volume is what makes the data reusable." DOCKVET_OPEN_VERSION_RULE,
+            "Naming the volume is what makes the data reusable." DOCKVET_OPEN_VERSION_RULE
+            " In a Kubernetes manifest an `emptyDir` volume is the anonymous volume: it is "
+            "deleted with its Pod and never reused, so a data directory on one is reported as an "
+            "error (rule 22).",
         .bad_example = "docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret mysql:8.4\n",
         .good_example =
             "docker run -d --name db -e MYSQL_ROOT_PASSWORD=secret \\\n"
@@ -55,6 +58,24 @@ class StatefulDataInAnonymousVolume final : public Check {
   static void report_user_mount(const FileFacts& facts, const stateful::ServerRun& server,
                                 const stateful::PathVerdict& path, Findings& findings) {
     const std::string flag = stateful::suggested_flags(server, {&path});
+    if (server.invocation->origin == docker::Origin::kubernetes) {
+      // The front end reads an emptyDir as the anonymous volume it amounts to. Nothing reuses
+      // it once its Pod is gone, so it loses data as surely as the container layer does.
+      findings.report(path.mount->value_range,
+                      server.described + " keeps its data in " + path.data_path +
+                          ", which the volumeMount at " + path.mount->target_path +
+                          " takes from an emptyDir volume: it is deleted with the Pod, so a "
+                          "re-created or rescheduled Pod starts empty; back that volume with a "
+                          "PersistentVolumeClaim instead: `persistentVolumeClaim: {claimName: " +
+                          claim_name(flag) + "}`" +
+                          (stateful::cache_only_by_choice(server)
+                               ? "; if it only serves as a cache, switching its persistence off "
+                                 "is the other fix"
+                               : ""),
+                      std::nullopt,
+                      stateful::cache_only_by_choice(server) ? Severity::warning : Severity::error);
+      return;
+    }
     findings.report(path.mount->value_range,
                     server.described + " keeps its data in " + path.data_path + ", which " +
                         stateful::quote_mount(*path.mount, facts.file.text) +
@@ -62,6 +83,14 @@ class StatefulDataInAnonymousVolume final : public Check {
                         "new, empty one; name it: `" +
                         flag + "`",
                     stateful::replace_mount_fix(*path.mount, flag));
+  }
+
+  // The volume name of a suggested `volumeMounts: [{name: pgdata, …}]`.
+  static std::string claim_name(const std::string& volume_mounts) {
+    const auto begin = volume_mounts.find("{name: ");
+    if (begin == std::string::npos) return "data";
+    const auto end = volume_mounts.find(',', begin);
+    return volume_mounts.substr(begin + 7, end == std::string::npos ? end : end - begin - 7);
   }
 
   static void report_image_volumes(const FileFacts& facts, const stateful::ServerRun& server,

@@ -37,16 +37,23 @@ class StatefulDataOnTmpfs final : public Check {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::throwaway_mount)) {
         const std::string flag = stateful::suggested_flags(server, {path});
         if (path->mount) {
-          const std::string what = path->mount->overlay
-                                       ? " is a podman overlay mount (`:O`) whose writes are "
-                                         "discarded when the container ends"
-                                       : " keeps the files in memory (tmpfs): they are gone "
-                                         "when the container stops";
+          const bool kubernetes = server.invocation->origin == docker::Origin::kubernetes;
+          std::string what =
+              " keeps the files in memory (tmpfs): they are gone when the "
+              "container stops; use a named volume";
+          if (path->mount->overlay) {
+            what =
+                " is a podman overlay mount (`:O`) whose writes are discarded when the "
+                "container ends; use a named volume";
+          } else if (kubernetes) {
+            what =
+                " is an emptyDir with `medium: Memory`: the files are kept in memory and gone "
+                "when the Pod is deleted or its node restarts; use a PersistentVolumeClaim";
+          }
           findings.report(path->mount->value_range,
                           stateful::quote_mount(*path->mount, facts.file.text) +
                               " covers the data directory " + path->data_path + " of " +
-                              server.described + " and" + what + "; use a named volume: `" + flag +
-                              "`",
+                              server.described + " and" + what + ": `" + flag + "`",
                           stateful::replace_mount_fix(*path->mount, flag));
           continue;
         }

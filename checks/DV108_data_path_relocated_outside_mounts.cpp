@@ -38,12 +38,15 @@ class DataPathRelocatedOutsideMounts final : public Check {
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::relocated_outside)) {
         const auto& relocation = *path->relocation;
         const std::string flag = stateful::suggested_flags(server, {path});
+        const std::string lost = server.invocation->origin == docker::Origin::kubernetes
+                                     ? "whenever the container restarts or the Pod is re-created"
+                                     : "on `docker rm`";
         findings.report(relocation.range,
                         "`" + relocation.spelled + "` moves the data of " + server.described +
                             " from " + path->default_path + " to " + path->data_path +
                             ", which no mount covers: it stays in the container's writable "
-                            "layer and is lost on `docker rm`; add `" +
-                            flag + "`",
+                            "layer and is lost " +
+                            lost + "; add `" + flag + "`",
                         stateful::insert_flags_fix(server, flag));
       }
     }

@@ -167,7 +167,8 @@ int run(const Options& options) {
     forced_kind = file_kind_from_string(options.kind);
     if (forced_kind == FileKind::unknown) {
       print_error(
-          fmt::format("--kind: '{}' is not one of dockerfile, shell, makefile, markdown, compose",
+          fmt::format("--kind: '{}' is not one of dockerfile, shell, makefile, markdown, compose, "
+                      "kubernetes",
                       options.kind));
       return kExitUsage;
     }
@@ -293,7 +294,8 @@ int main(int argc, char** argv) {
       ->allow_extra_args(false);
   app.add_option(
       "--kind", options.kind,
-      "Read every named file as this kind: dockerfile, shell, makefile, markdown, compose");
+      "Read every named file as this kind: dockerfile, shell, makefile, markdown, compose, "
+      "kubernetes");
   app.add_option("--stdin-filename", options.stdin_filename,
                  "Name to report for standard input; also picks its kind");
   app.add_option("--failure-threshold", options.failure_threshold,

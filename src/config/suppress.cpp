@@ -205,6 +205,7 @@ class Scanner {
       case FileKind::shell:
       case FileKind::makefile:
       case FileKind::compose:
+      case FileKind::kubernetes:
         for (const Line& line : lines_) hash_comments(line);
         break;
       case FileKind::markdown: scan_markdown(); break;

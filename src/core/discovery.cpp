@@ -7,6 +7,8 @@
 #include <fstream>
 #include <set>
 
+#include "kubernetes/manifests.h"
+
 namespace fs = std::filesystem;
 
 namespace dockvet {
@@ -69,6 +71,11 @@ bool shell_shebang(std::string_view head) {
   return false;
 }
 
+bool is_yaml_name(std::string_view name) {
+  const std::string lowered = lower(name);
+  return ends_with(lowered, ".yaml") || ends_with(lowered, ".yml");
+}
+
 }  // namespace
 
 FileKind kind_from_name(std::string_view filename) {
@@ -94,6 +101,7 @@ FileKind kind_from_name(std::string_view filename) {
 
 FileKind kind_from_content(std::string_view head) {
   if (shell_shebang(head)) return FileKind::shell;
+  if (kubernetes::looks_like_manifest(head)) return FileKind::kubernetes;
   // A Dockerfile's first instruction (after comments, directives and blank lines) is FROM, ARG
   // or a parser directive; nothing else starts that way.
   std::size_t pos = 0;
@@ -122,7 +130,7 @@ class Walker {
 
   void add_named_file(const fs::path& path, std::optional<FileKind> forced) {
     FileKind kind = forced.value_or(kind_from_name(path.filename().string()));
-    if (kind == FileKind::unknown) kind = kind_from_content(read_head(path, 512));
+    if (kind == FileKind::unknown) kind = kind_from_content(read_head(path, 4096));
     if (kind == FileKind::unknown) kind = FileKind::shell;
     add(path.string(), kind);
   }
@@ -166,6 +174,12 @@ class Walker {
       FileKind kind = kind_from_name(name);
       if (kind == FileKind::unknown && entry.path().extension().empty()) {
         if (shell_shebang(read_head(entry.path(), 256))) kind = FileKind::shell;
+      }
+      // Any YAML file may be a Kubernetes manifest; one that is neither that nor a compose file
+      // (CI configuration, Helm values, …) is left out without a word.
+      if (kind == FileKind::unknown && is_yaml_name(name) &&
+          kubernetes::looks_like_manifest(read_head(entry.path(), 4096))) {
+        kind = FileKind::kubernetes;
       }
       if (kind != FileKind::unknown) add(entry.path().string(), kind);
     }

@@ -25,7 +25,8 @@ struct DiscoveryResult {
 FileKind kind_from_name(std::string_view filename);
 
 /// The kind of a file whose name says nothing, guessed from its first bytes: a shell shebang
-/// makes a script, a first instruction such as FROM or ARG a Dockerfile. Unknown otherwise.
+/// makes a script, top-level `apiVersion:` and `kind:` keys a Kubernetes manifest, a first
+/// instruction such as FROM or ARG a Dockerfile. Unknown otherwise.
 FileKind kind_from_content(std::string_view head);
 
 /// Expands `paths` (files and directories) into the files to lint. Directories are walked in

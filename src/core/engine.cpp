@@ -14,6 +14,7 @@
 #include "config/suppress.h"
 #include "docker/invocation.h"
 #include "dockerfile/dockerfile.h"
+#include "kubernetes/manifests.h"
 #include "shell/shell.h"
 #include "stateful/analysis.h"
 #include "stateful/dockerfile_state.h"
@@ -136,13 +137,19 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
       facts.blocks = std::move(project.service_lines);
       break;
     }
+    case FileKind::kubernetes: {
+      auto manifests = kubernetes::read_manifests(file, facts.issues);
+      facts.invocations = std::move(manifests.containers);
+      facts.blocks = std::move(manifests.container_lines);
+      break;
+    }
     case FileKind::unknown: break;
   }
   return facts;
 }
 
-// Maps each line of a compose service to the line of its key, so that a pragma above the service
-// covers all of it.
+// Maps each line of a compose service or a Kubernetes container to the line of its key, so that
+// a pragma above the service or container covers all of it.
 std::function<std::uint32_t(std::uint32_t)> block_lines(
     const std::vector<std::pair<std::uint32_t, std::uint32_t>>& blocks) {
   return [&blocks](std::uint32_t line) {

@@ -17,6 +17,7 @@ std::string_view to_string(FileKind kind) {
     case FileKind::makefile: return "makefile";
     case FileKind::markdown: return "markdown";
     case FileKind::compose: return "compose";
+    case FileKind::kubernetes: return "kubernetes";
     case FileKind::unknown: break;
   }
   return "unknown";
@@ -24,7 +25,7 @@ std::string_view to_string(FileKind kind) {
 
 FileKind file_kind_from_string(std::string_view name) {
   for (FileKind kind : {FileKind::dockerfile, FileKind::shell, FileKind::makefile,
-                        FileKind::markdown, FileKind::compose}) {
+                        FileKind::markdown, FileKind::compose, FileKind::kubernetes}) {
     if (to_string(kind) == name) return kind;
   }
   return FileKind::unknown;

@@ -34,10 +34,11 @@ struct Position {
 };
 
 /// What a file holds, which decides the front end that reads it.
-enum class FileKind { dockerfile, shell, makefile, markdown, compose, unknown };
+enum class FileKind { dockerfile, shell, makefile, markdown, compose, kubernetes, unknown };
 
 std::string_view to_string(FileKind kind);
-/// Parses "dockerfile", "shell", "makefile", "markdown", "compose"; returns unknown otherwise.
+/// Parses "dockerfile", "shell", "makefile", "markdown", "compose", "kubernetes"; returns unknown
+/// otherwise.
 FileKind file_kind_from_string(std::string_view name);
 
 /// Maps byte offsets of one text to line/column positions.

@@ -47,9 +47,9 @@ struct EnvVar {
   ByteRange range;  // the whole NAME=value
 };
 
-/// Where a container is defined: a command line, or a service of a compose file modelled as
-/// the `docker run` it amounts to.
-enum class Origin { command_line, compose };
+/// Where a container is defined: a command line, or a compose service or a Kubernetes Pod's
+/// container modelled as the `docker run` it amounts to.
+enum class Origin { command_line, compose, kubernetes };
 
 /// A recognised container-creating command line.
 struct Invocation {

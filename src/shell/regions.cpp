@@ -30,6 +30,7 @@ std::vector<ShellRegion> find_regions(const SourceFile& file) {
     case FileKind::markdown: return markdown_regions(file.text);
     case FileKind::dockerfile:
     case FileKind::compose:
+    case FileKind::kubernetes:
     case FileKind::unknown: return {};
   }
   return {};

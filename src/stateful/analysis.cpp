@@ -76,6 +76,9 @@ std::optional<std::vector<MountPoint>> mount_points(const docker::Invocation& in
   const auto image_backing = image_volume_backing(invocation, ignored);
   if (!image_backing) return std::nullopt;
   if (ignored) return points;
+  // Kubernetes makes no volume for an image's VOLUME (reference rule 22): what is not on a
+  // volumeMount stays in the container's writable layer.
+  if (invocation.origin == docker::Origin::kubernetes) return points;
   for (const auto& volume : resolved.volumes) {
     const std::string path = resolve_aliases(*resolved.variant, volume);
     const bool replaced = std::any_of(points.begin(), points.end(), [&](const MountPoint& point) {

@@ -60,7 +60,12 @@ std::string suggested_flag(const ServerRun& run, const PathVerdict& path) {
 }
 
 std::string_view definer(const ServerRun& run) {
-  return run.invocation->origin == docker::Origin::compose ? "this service" : "this command";
+  switch (run.invocation->origin) {
+    case docker::Origin::compose: return "this service";
+    case docker::Origin::kubernetes: return "this container";
+    case docker::Origin::command_line: break;
+  }
+  return "this command";
 }
 
 bool cache_only_by_choice(const ServerRun& run) {
@@ -77,7 +82,8 @@ std::string suggested_target(const ServerRun& run, const PathVerdict& path) {
 }
 
 std::optional<Fix> insert_flags_fix(const ServerRun& run, const std::string& flags) {
-  // A compose service gets its volume in YAML, at a place a text edit cannot be sure of.
+  // A compose service or a Kubernetes container gets its volume in YAML, at a place a text edit
+  // cannot be sure of.
   if (run.invocation->origin != docker::Origin::command_line) return std::nullopt;
   const ByteRange image = run.invocation->image->range;
   return Fix{"add `" + flags + "`", {image.begin, image.begin}, flags + " ", {}, {}};
@@ -145,6 +151,27 @@ std::string suggested_flags(const ServerRun& run, const std::vector<const PathVe
       }
     }
     return "volumes: [" + out + "]";
+  }
+  if (run.invocation->origin == docker::Origin::kubernetes) {
+    // `-v pgdata:/var/lib/postgresql` gives `{name: pgdata, mountPath: /var/lib/postgresql}`;
+    // the messages say that the volume must be a PersistentVolumeClaim.
+    for (const auto& flag : flags) {
+      std::istringstream in(flag);
+      std::vector<std::string> tokens;
+      for (std::string token; in >> token;) tokens.push_back(token);
+      for (std::size_t i = 0; i + 1 < tokens.size(); ++i) {
+        if (tokens[i] != "-v" && tokens[i] != "--volume") continue;
+        const std::string& spec = tokens[++i];
+        const auto colon = spec.find(':');
+        if (colon == std::string::npos) continue;
+        const auto end = spec.find(':', colon + 1);
+        std::string name = spec.substr(0, colon);
+        std::replace(name.begin(), name.end(), '_', '-');  // volume names are DNS labels
+        out += (out.empty() ? "" : ", ") + std::string("{name: ") + name + ", mountPath: " +
+               spec.substr(colon + 1, end == std::string::npos ? end : end - colon - 1) + "}";
+      }
+    }
+    return "volumeMounts: [" + out + "]";
   }
   for (const auto& flag : flags) out += (out.empty() ? "" : " ") + flag;
   return out;

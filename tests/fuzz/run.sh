@@ -5,7 +5,8 @@
 #
 #   tests/fuzz/run.sh [TARGET|all] [MAX_TOTAL_TIME_SECONDS]
 #
-# TARGET is docker_cli, config, markdown, dockerfile or shell_extraction (default: all, one after
+# TARGET is docker_cli, config, markdown, dockerfile, shell_extraction, compose or kubernetes
+# (default: all, one after
 # another). Each run stops after 5,000,000 executions or MAX_TOTAL_TIME seconds (default 1800),
 # whichever comes first. Extra libFuzzer flags go in $FUZZ_FLAGS (e.g. FUZZ_FLAGS=-seed=1).
 set -euo pipefail
@@ -14,7 +15,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build="$root/build-fuzz"
 target=${1:-all}
 max_time=${2:-1800}
-all_targets=(docker_cli config markdown dockerfile shell_extraction)
+all_targets=(docker_cli config markdown dockerfile shell_extraction compose kubernetes)
 
 # The sanitizers go into every translation unit of ours; the grammar's C sources get ASan (so a
 # bad read through tree-sitter's API is caught) and coverage, but not UBSan, whose reports there
@@ -34,6 +35,8 @@ seeds_for() {
     dockerfile) find "$root/corpus" -type f \( -name '*Dockerfile*' -o -name '*Containerfile*' \) ;;
     shell_extraction) find "$root/corpus" -type f \( -name '*.sh' -o -name 'Makefile' -o -name '*.mk' \) ;;
     markdown) find "$root/corpus" -type f -name '*.md' ;;
+    compose) find "$root/corpus/compose" -type f -name '*.y*ml' ;;
+    kubernetes) find "$root/corpus/kubernetes" -type f -name '*.y*ml' ;;
     config) find "$root/tests/data/config" -type f -name '*.yaml' ;;
     docker_cli) find "$root/corpus" -type f ;;
   esac

@@ -20,6 +20,7 @@
 #include "docker/mounts.h"
 #include "docker/paths.h"
 #include "dockerfile/dockerfile.h"
+#include "kubernetes/manifests.h"
 #include "shell/shell.h"
 
 namespace dockvet::fuzz {
@@ -433,6 +434,33 @@ void fuzz_compose(std::string_view data) {
   lint_and_check(file);
 }
 
+void fuzz_kubernetes(std::string_view data) {
+  // A path outside any chart: the Helm check of the path reads nothing from disk.
+  const SourceFile file("/nonexistent/fuzz/manifest.yaml", FileKind::kubernetes, std::string(data));
+  std::vector<FrontEndIssue> issues;
+  const auto manifests = kubernetes::read_manifests(file, issues);
+  for (const auto& issue : issues) check_range(issue.range, data.size(), "kubernetes issue");
+  require(manifests.containers.size() == manifests.container_names.size() &&
+              manifests.containers.size() == manifests.container_lines.size(),
+          "a container without its name or lines", "");
+  for (const auto& container : manifests.containers) {
+    require(container.image.has_value(), "a container without an image", "");
+    check_range(container.image->range, data.size(), "kubernetes image");
+    for (const auto& mount : container.mounts) {
+      check_range(mount.value_range, data.size(), "kubernetes volumeMount");
+      if (mount.target) check_range(mount.target->range, data.size(), "kubernetes mountPath");
+    }
+    for (const auto& env : container.env) check_range(env.range, data.size(), "kubernetes env");
+    for (const auto& word : container.command)
+      check_range(word.range, data.size(), "kubernetes args");
+  }
+  for (const auto& [first, last] : manifests.container_lines) {
+    require(first >= 1 && first <= last, "container lines out of order", "");
+  }
+  kubernetes::looks_like_manifest(data);
+  lint_and_check(file);
+}
+
 void fuzz_docker_cli(std::string_view data) {
   for (const auto& command : split_commands(data)) {
     check_command(command, data);
@@ -457,13 +485,14 @@ void fuzz_config(std::string_view data) {
 }
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 6> kTargets = {{
+  static constexpr std::array<Target, 7> kTargets = {{
       {"docker_cli", fuzz_docker_cli},
       {"config", fuzz_config},
       {"markdown", fuzz_markdown},
       {"dockerfile", fuzz_dockerfile},
       {"shell_extraction", fuzz_shell_extraction},
       {"compose", fuzz_compose},
+      {"kubernetes", fuzz_kubernetes},
   }};
   return kTargets;
 }

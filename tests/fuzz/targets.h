@@ -28,6 +28,8 @@ void fuzz_docker_cli(std::string_view data);
 void fuzz_markdown(std::string_view data);
 /// A compose file: the YAML front end, interpolation and the services it models, then a lint.
 void fuzz_compose(std::string_view data);
+/// A Kubernetes manifest: the YAML front end and the containers it models, then a lint.
+void fuzz_kubernetes(std::string_view data);
 
 /// A `.dockvet.yaml` and a `.hadolint.yaml`: the loader (ConfigError is an expected outcome, any
 /// other exception a bug), the layered settings, the per-path globs, the user catalog merge, and

@@ -1,0 +1,598 @@
+#include "kubernetes/manifests.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "compose/compose.h"
+#include "docker/paths.h"
+
+namespace dockvet::kubernetes {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+/// Pod volume types whose data outlives the Pod: claims and network or cloud disks.
+constexpr std::array<std::string_view, 20> kPersistentVolumeTypes = {"persistentVolumeClaim",
+                                                                     "nfs",
+                                                                     "iscsi",
+                                                                     "cephfs",
+                                                                     "rbd",
+                                                                     "glusterfs",
+                                                                     "awsElasticBlockStore",
+                                                                     "gcePersistentDisk",
+                                                                     "azureDisk",
+                                                                     "azureFile",
+                                                                     "cinder",
+                                                                     "fc",
+                                                                     "flocker",
+                                                                     "portworxVolume",
+                                                                     "quobyte",
+                                                                     "scaleIO",
+                                                                     "storageos",
+                                                                     "vsphereVolume",
+                                                                     "photonPersistentDisk",
+                                                                     "flexVolume"};
+
+/// Pod volume types that hold configuration or metadata, never a server's data.
+constexpr std::array<std::string_view, 4> kConfigVolumeTypes = {"configMap", "secret",
+                                                                "downwardAPI", "projected"};
+
+template <std::size_t N>
+bool listed(const std::array<std::string_view, N>& list, std::string_view name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+/// What one of the Pod's volumes is, by name.
+struct PodVolume {
+  docker::MountKind kind = docker::MountKind::unknown;
+  YAML::Node host_path;  // the hostPath `path` scalar, for a bind
+};
+
+/// Whether `path` sits in the `templates/` folder of a Helm chart (a Chart.yaml beside it).
+bool in_chart_templates(const std::string& path) {
+  if (path.empty() || path == "-") return false;
+  std::error_code ec;
+  for (fs::path dir = fs::path(path).parent_path(); !dir.empty(); dir = dir.parent_path()) {
+    if (dir.filename() == "templates" && fs::exists(dir.parent_path() / "Chart.yaml", ec)) {
+      return true;
+    }
+    if (dir == dir.parent_path()) break;
+  }
+  return false;
+}
+
+class Reader {
+ public:
+  explicit Reader(const SourceFile& file) : file_(file) {}
+
+  /// Reads one document, parsed from the file's text starting at byte `offset`, line `line`.
+  void read_document(const YAML::Node& root, std::size_t offset, std::uint32_t line) {
+    offset_ = offset;
+    line_ = line;
+    read_object(root, 0);
+  }
+
+  Manifests take() { return std::move(manifests_); }
+
+  // --- YAML helpers ------------------------------------------------------------------------
+
+  /// The value under `key`, following merge keys (`<<: *base`), which kubectl's YAML reader
+  /// applies: the map's own keys win. Never an invalid node, unlike yaml-cpp's `[]`.
+  static YAML::Node get(const YAML::Node& map, std::string_view key, int depth = 0) {
+    if (!map || !map.IsMap() || depth > 8) return YAML::Node(YAML::NodeType::Undefined);
+    for (const auto& entry : map) {
+      if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
+    }
+    for (const auto& entry : map) {
+      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
+      if (entry.second.IsMap()) return get(entry.second, key, depth + 1);
+      if (entry.second.IsSequence()) {
+        for (const auto& source : entry.second) {
+          if (auto found = get(source, key, depth + 1)) return found;
+        }
+      }
+    }
+    return YAML::Node(YAML::NodeType::Undefined);
+  }
+
+ private:
+  static YAML::Node path(const YAML::Node& root, std::initializer_list<std::string_view> keys) {
+    YAML::Node current = root;
+    for (auto key : keys) current.reset(get(current, key));  // rebinds, never writes
+    return current;
+  }
+
+  static std::string scalar(const YAML::Node& node) {
+    return node && node.IsScalar() ? node.Scalar() : std::string();
+  }
+
+  std::size_t mark(const YAML::Node& node) const {
+    return offset_ + static_cast<std::size_t>(std::max(0, node.Mark().pos));
+  }
+
+  std::uint32_t line_of(const YAML::Node& node) const {
+    return line_ + static_cast<std::uint32_t>(std::max(0, node.Mark().line)) + 1;
+  }
+
+  /// The last line any node under `node` starts on. Aliases can make a small file a huge
+  /// tree (`&a [x, x]`, `&b [*a, *a]`, …): `budget` bounds the nodes visited.
+  std::uint32_t last_line(const YAML::Node& node, std::size_t& budget, int depth = 0) const {
+    std::uint32_t last = line_of(node);
+    if (depth > 64 || budget == 0) return last;
+    --budget;
+    if (node.IsMap()) {
+      for (const auto& entry : node) {
+        last = std::max({last, line_of(entry.first), last_line(entry.second, budget, depth + 1)});
+      }
+    } else if (node.IsSequence()) {
+      for (const auto& entry : node) last = std::max(last, last_line(entry, budget, depth + 1));
+    }
+    return last;
+  }
+
+  /// Where a scalar's text sits in the file (its quotes included), and whether those bytes
+  /// spell the value exactly.
+  ByteRange range_of(const YAML::Node& node, std::size_t& content, bool& exact) const {
+    const std::string_view text = file_.text;
+    const std::size_t pos = std::min(mark(node), text.size());
+    const std::string& value = node.Scalar();
+    content = pos;
+    exact = false;
+    if (pos >= text.size()) return {pos, pos};
+    const char first = text[pos];
+    if (first == '"' || first == '\'') {
+      std::size_t close = pos + 1;
+      while (close < text.size()) {
+        if (first == '"' && text[close] == '\\') {
+          close += 2;
+          continue;
+        }
+        if (text[close] == first) {
+          if (first == '\'' && close + 1 < text.size() && text[close + 1] == '\'') {
+            close += 2;
+            continue;
+          }
+          break;
+        }
+        ++close;
+      }
+      close = std::min(close, text.size());
+      content = pos + 1;
+      exact = text.substr(pos + 1, value.size()) == value && pos + 1 + value.size() == close;
+      return {pos, std::min(close + 1, text.size())};
+    }
+    if (text.substr(pos, value.size()) == value) {
+      exact = true;
+      return {pos, pos + value.size()};
+    }
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    while (end > pos && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
+    return {pos, end};
+  }
+
+  /// The scalar as a Word. A Helm expression (`{{ … }}`) is never a value, and in command,
+  /// args and env values Kubernetes expands `$(VAR)`: such words are unknown.
+  std::optional<Word> word(const YAML::Node& node, bool expands = false) const {
+    if (!node || !node.IsScalar()) return std::nullopt;
+    std::size_t content = 0;
+    bool exact = false;
+    const ByteRange range = range_of(node, content, exact);
+    const std::string& value = node.Scalar();
+    WordSegment segment;
+    segment.text = value;
+    segment.literal = value.find("{{") == std::string::npos &&
+                      !(expands && value.find("$(") != std::string::npos);
+    segment.range = exact ? ByteRange{content, content + value.size()} : range;
+    Word out;
+    out.range = range;
+    out.segments.push_back(std::move(segment));
+    return out;
+  }
+
+  std::vector<Word> words(const YAML::Node& list) const {
+    std::vector<Word> out;
+    if (!list) return out;
+    if (list.IsSequence()) {
+      for (const auto& entry : list) {
+        if (auto value = word(entry, true)) out.push_back(std::move(*value));
+      }
+    } else if (auto value = word(list, true)) {
+      // Not the array Kubernetes asks for: keep it as one word we do not try to split.
+      value->segments.front().literal = false;
+      out.push_back(std::move(*value));
+    }
+    return out;
+  }
+
+  // --- Objects -------------------------------------------------------------------------------
+
+  void read_object(const YAML::Node& object, int depth) {
+    if (!object || !object.IsMap() || depth > 4) return;
+    const std::string kind = scalar(get(object, "kind"));
+    if (kind.empty() || !get(object, "apiVersion")) return;
+    const YAML::Node spec = get(object, "spec");
+    // apps/v1 requires a selector on these kinds, so one without it is a fragment, most often a
+    // kustomize patch that only changes an image or an env var: what it mounts is in the base.
+    const bool needs_selector = kind == "Deployment" || kind == "StatefulSet" ||
+                                kind == "DaemonSet" || kind == "ReplicaSet";
+    if (needs_selector && starts_with(scalar(get(object, "apiVersion")), "apps/") &&
+        !get(spec, "selector")) {
+      return;
+    }
+    if (kind == "List" || kind.ends_with("List")) {
+      const YAML::Node items = get(object, "items");
+      if (items && items.IsSequence()) {
+        for (const auto& item : items) read_object(item, depth + 1);
+      }
+    } else if (kind == "Pod") {
+      read_pod(spec, {}, {});
+    } else if (kind == "Deployment" || kind == "ReplicaSet" || kind == "ReplicationController" ||
+               kind == "DeploymentConfig") {  // OpenShift's, with the same template
+      read_pod(path(spec, {"template", "spec"}), get(spec, "replicas"), {});
+    } else if (kind == "StatefulSet") {
+      std::vector<std::string> claims;
+      const YAML::Node templates = get(spec, "volumeClaimTemplates");
+      if (templates && templates.IsSequence()) {
+        for (const auto& claim : templates) {
+          const std::string name = scalar(path(claim, {"metadata", "name"}));
+          if (!name.empty()) claims.push_back(name);
+        }
+      }
+      read_pod(path(spec, {"template", "spec"}), get(spec, "replicas"), claims);
+    } else if (kind == "DaemonSet" || kind == "Job") {
+      read_pod(path(spec, {"template", "spec"}), {}, {});
+    } else if (kind == "CronJob") {
+      read_pod(path(spec, {"jobTemplate", "spec", "template", "spec"}), {}, {});
+    }
+  }
+
+  // --- Pods ----------------------------------------------------------------------------------
+
+  static PodVolume classify(const YAML::Node& volume) {
+    PodVolume out;
+    std::optional<docker::MountKind> kind;
+    for (const auto& entry : volume) {
+      if (!entry.first.IsScalar()) continue;
+      const std::string type = entry.first.Scalar();
+      if (type == "name") continue;
+      std::optional<docker::MountKind> this_kind;
+      if (type == "emptyDir") {
+        this_kind = scalar(get(entry.second, "medium")) == "Memory"
+                        ? docker::MountKind::tmpfs
+                        : docker::MountKind::anonymous_volume;
+      } else if (type == "hostPath") {
+        this_kind = docker::MountKind::bind;
+        out.host_path.reset(get(entry.second, "path"));
+      } else if (listed(kPersistentVolumeTypes, type)) {
+        this_kind = docker::MountKind::named_volume;
+      } else if (listed(kConfigVolumeTypes, type)) {
+        this_kind = docker::MountKind::other;
+      } else {
+        // ephemeral, csi, gitRepo, image, a misspelt type: what backs it is not known here.
+        this_kind = docker::MountKind::unknown;
+      }
+      // A volume with two types is invalid: Kubernetes refuses it, so claim nothing.
+      kind = kind ? docker::MountKind::unknown : this_kind;
+    }
+    out.kind = kind.value_or(docker::MountKind::unknown);
+    return out;
+  }
+
+  void read_pod(const YAML::Node& pod, const YAML::Node& replicas,
+                const std::vector<std::string>& claims) {
+    if (!pod || !pod.IsMap()) return;
+    std::map<std::string, PodVolume, std::less<>> volumes;
+    const YAML::Node declared = get(pod, "volumes");
+    if (declared && declared.IsSequence()) {
+      for (const auto& volume : declared) {
+        if (!volume.IsMap()) continue;
+        const std::string name = scalar(get(volume, "name"));
+        if (name.empty()) continue;
+        // A name declared twice is invalid: neither declaration can be trusted.
+        const auto [at, fresh] = volumes.emplace(name, classify(volume));
+        if (!fresh) {
+          // Not `= PodVolume{}`: assigning a yaml-cpp Node writes through to the document.
+          at->second.kind = docker::MountKind::unknown;
+          at->second.host_path.reset();
+        }
+      }
+    }
+    for (const auto& claim : claims) {
+      if (!volumes.contains(claim))
+        volumes.emplace(claim, PodVolume{docker::MountKind::named_volume, {}});
+    }
+    // Init containers run to completion before the others start: they keep no data running.
+    const YAML::Node containers = get(pod, "containers");
+    if (!containers || !containers.IsSequence()) return;
+    for (const auto& container : containers) {
+      if (container.IsMap()) read_container(container, pod, volumes, replicas);
+    }
+  }
+
+  void read_container(const YAML::Node& container, const YAML::Node& pod,
+                      const std::map<std::string, PodVolume, std::less<>>& volumes,
+                      const YAML::Node& replicas) {
+    auto image = word(get(container, "image"));
+    if (!image || image->text().empty()) return;
+    docker::Invocation invocation;
+    invocation.origin = docker::Origin::kubernetes;
+    invocation.tool = docker::Tool::docker;
+    invocation.subcommand = docker::Subcommand::run;
+    invocation.image = std::move(image);
+    invocation.range = invocation.image->range;
+    Word program;
+    program.range = {invocation.range.begin, invocation.range.begin};
+    program.segments.push_back({"docker", true, program.range});
+    invocation.program = std::move(program);
+
+    // `command` replaces the image's ENTRYPOINT and `args` its CMD. A container that sets its
+    // own command is read as an entrypoint override, as compose's `entrypoint:` is, which the
+    // analysis takes for "not the image's server": such containers (pg_dump jobs, shells,
+    // wrapper scripts) are left alone rather than guessed at.
+    std::vector<Word> command = words(get(container, "command"));
+    std::vector<Word> args = words(get(container, "args"));
+    if (!command.empty()) {
+      invocation.entrypoint = command.front();
+      invocation.command.assign(std::make_move_iterator(command.begin() + 1),
+                                std::make_move_iterator(command.end()));
+    }
+    for (auto& arg : args) invocation.command.push_back(std::move(arg));
+
+    read_env(get(container, "env"), invocation);
+    if (get(container, "envFrom")) invocation.env_file_present = true;
+    read_mounts(get(container, "volumeMounts"), volumes, invocation);
+    if (auto count = word(replicas)) invocation.replicas = std::move(count);
+    invocation.hostname = word(get(pod, "hostname"));
+
+    manifests_.containers.push_back(std::move(invocation));
+    manifests_.container_names.push_back(scalar(get(container, "name")));
+    std::size_t budget = 100000;
+    manifests_.container_lines.emplace_back(line_of(container), last_line(container, budget));
+  }
+
+  void read_env(const YAML::Node& env, docker::Invocation& invocation) const {
+    if (!env || !env.IsSequence()) return;
+    for (const auto& entry : env) {
+      if (!entry.IsMap()) continue;
+      const YAML::Node name = get(entry, "name");
+      if (!name || !name.IsScalar()) continue;
+      docker::EnvVar var;
+      var.name = name.Scalar();
+      var.name_known = var.name.find("{{") == std::string::npos;
+      std::size_t content = 0;
+      bool exact = false;
+      var.range = range_of(name, content, exact);
+      if (const YAML::Node value = get(entry, "value"); value && value.IsScalar()) {
+        var.value = word(value, true);
+        var.range.end = std::max(var.range.end, var.value->range.end);
+      } else if (get(entry, "valueFrom")) {
+        var.from_host = true;  // a ConfigMap, Secret or field: the value is not in this file
+      } else {
+        Word empty;
+        empty.range = {var.range.end, var.range.end};
+        empty.segments.push_back({"", true, empty.range});
+        var.value = std::move(empty);
+      }
+      invocation.env.push_back(std::move(var));
+    }
+  }
+
+  void read_mounts(const YAML::Node& mounts,
+                   const std::map<std::string, PodVolume, std::less<>>& volumes,
+                   docker::Invocation& invocation) const {
+    if (!mounts || !mounts.IsSequence()) return;
+    for (const auto& entry : mounts) {
+      if (!entry.IsMap()) continue;
+      auto target = word(get(entry, "mountPath"));
+      if (!target) continue;
+      const auto name = word(get(entry, "name"));
+      docker::Mount mount;
+      mount.syntax = docker::MountSyntax::mount_flag;
+      // The whole entry, from its first key (not the `{` of a flow map) to the end of its name
+      // or mountPath.
+      std::size_t first_key = target->range.begin;
+      for (const auto& field : entry) first_key = std::min(first_key, mark(field.first));
+      mount.value_range = {first_key, std::max(target->range.end, name ? name->range.end : 0)};
+      const PodVolume* volume = nullptr;
+      if (name && name->known()) {
+        if (const auto found = volumes.find(name->text()); found != volumes.end()) {
+          volume = &found->second;
+        }
+      }
+      mount.kind = volume ? volume->kind : docker::MountKind::unknown;
+      if (mount.kind == docker::MountKind::named_volume) {
+        mount.source = name;
+        mount.source_known = true;
+      } else if (mount.kind == docker::MountKind::bind) {
+        mount.source = word(volume->host_path);
+        mount.source_known = mount.source && mount.source->known() && !mount.source->text().empty();
+      }
+      // subPath mounts a subdirectory of the volume, but the data still lands at mountPath.
+      mount.target_known = target->known() && !target->text().empty();
+      mount.target_path = docker::normalize_container_path(target->text());
+      mount.windows_target = target->text().size() > 1 && target->text()[1] == ':';
+      mount.target = std::move(target);
+      mount.readonly = scalar(get(entry, "readOnly")) == "true";
+      invocation.mounts.push_back(std::move(mount));
+    }
+  }
+
+  const SourceFile& file_;
+  std::size_t offset_ = 0;  // where the current document's text starts in the file
+  std::uint32_t line_ = 0;  // and the lines before it
+  Manifests manifests_;
+};
+
+FrontEndIssue yaml_error(const SourceFile& file, const YAML::Exception& error,
+                         std::uint32_t lines_before) {
+  const std::size_t line_start = file.lines.line_start(
+      lines_before + static_cast<std::uint32_t>(std::max(0, error.mark.line) + 1));
+  std::size_t at = std::min(line_start + static_cast<std::size_t>(std::max(0, error.mark.column)),
+                            file.text.size());
+  // At the end of the file, point at the last line rather than past it.
+  while (at > 0 && at >= file.text.size() - (file.text.ends_with('\n') ? 1 : 0)) --at;
+  return {compose::invalid_yaml_code,
+          {at, std::min(at + 1, file.text.size())},
+          "this is not valid YAML (" + error.msg + "), so the file was not linted"};
+}
+
+/// One YAML document's text in the file.
+struct Chunk {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  std::uint32_t lines_before = 0;
+};
+
+/// Splits the file at document markers: a `---` at the start of a line, followed by a space,
+/// a tab or the end of the line. YAML forbids that line inside any scalar, so the split is
+/// exact. A marker after nothing but comments, directives and blank lines does not start a new
+/// chunk: `%YAML 1.2` or a licence header belongs to the document below it.
+std::vector<Chunk> split_documents(const SourceFile& file) {
+  const std::string_view text = file.text;
+  std::vector<Chunk> chunks{{0, 0, 0}};
+  bool content = false;  // the current chunk holds more than comments and directives
+  std::uint32_t line = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    end = end == std::string_view::npos ? text.size() : end + 1;
+    const std::string_view row = text.substr(at, end - at);
+    const bool marker =
+        starts_with(row, "---") &&
+        (row.size() == 3 || std::string_view(" \t\r\n").find(row[3]) != std::string_view::npos);
+    if (marker && content) {
+      chunks.back().size = at - chunks.back().offset;
+      chunks.push_back({at, 0, line});
+      content = false;
+    }
+    // What follows a marker on its line (`--- {kind: Pod}`) is the document's content too.
+    const std::size_t first = row.find_first_not_of(" \t\r\n", marker ? 3 : 0);
+    if (first != std::string_view::npos && row[first] != '#' && (marker || row[first] != '%')) {
+      content = true;
+    }
+    at = end;
+    ++line;
+  }
+  chunks.back().size = text.size() - chunks.back().offset;
+  return chunks;
+}
+
+FrontEndIssue helm_note(const SourceFile& file, std::size_t braces) {
+  return {helm_template_code,
+          {braces, std::min(braces + 2, file.text.size())},
+          "this is a Helm template (`{{ … }}`), which is not YAML until Helm renders it, so the "
+          "file was not linted; lint the rendered manifests instead: `helm template CHART | "
+          "dockvet --kind kubernetes -`"};
+}
+
+/// Whether a kustomization beside `path` lists it as a patch: a patch holds only the fields it
+/// changes, so a container without volumeMounts there says nothing about the real one.
+bool kustomize_patch(const std::string& path) {
+  if (path.empty() || path == "-") return false;
+  const fs::path file(path);
+  for (const char* name : {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
+    const FileRead read = read_file((file.parent_path() / name).string());
+    if (read.error != 0) continue;
+    try {
+      const YAML::Node root = YAML::Load(read.text);
+      const std::string own = file.filename().string();
+      // An entry is a path, or a map with `path` (a `patch:` written inline names no file).
+      auto names_this_file = [&](const YAML::Node& entry) {
+        const YAML::Node target = entry.IsMap() ? Reader::get(entry, "path") : entry;
+        return target && target.IsScalar() &&
+               fs::path(target.Scalar()).lexically_normal() == fs::path(own);
+      };
+      for (const char* key : {"patchesStrategicMerge", "patches", "patchesJson6902"}) {
+        const YAML::Node list = Reader::get(root, key);
+        if (!list || !list.IsSequence()) continue;
+        for (const auto& entry : list) {
+          if (names_this_file(entry)) return true;
+        }
+      }
+    } catch (const YAML::Exception&) {
+      // A kustomization kustomize itself would refuse says nothing about this file.
+    }
+    return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool looks_like_manifest(std::string_view head) {
+  head = head.substr(0, 4096);
+  if (starts_with(head, "\xEF\xBB\xBF")) head.remove_prefix(3);
+  bool api_version = false;
+  bool kind = false;
+  bool first = true;
+  std::size_t pos = 0;
+  while (pos < head.size() && !(api_version && kind)) {
+    std::size_t end = head.find('\n', pos);
+    if (end == std::string_view::npos) end = head.size();
+    const std::string_view line = head.substr(pos, end - pos);
+    pos = end + 1;
+    // Only top-level keys count; comments, document markers and Helm actions say nothing.
+    if (line.empty() || line.front() == ' ' || line.front() == '\t' || line.front() == '\r' ||
+        line.front() == '#' || starts_with(line, "---") || starts_with(line, "{{") ||
+        starts_with(line, "%")) {
+      continue;
+    }
+    const std::size_t colon = line.find(':');
+    const std::string_view key = line.substr(0, colon);
+    const bool is_key = colon != std::string_view::npos && !key.empty() &&
+                        std::all_of(key.begin(), key.end(), [](char c) {
+                          return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                                 c == '-' || c == '.' || c == '"' || c == '\'';
+                        });
+    // A document that starts with something else (a list, prose, a shell line) is not one.
+    if (first && !is_key) return false;
+    first = false;
+    if (!is_key) continue;
+    if (key == "apiVersion" || key == "\"apiVersion\"") api_version = true;
+    if (key == "kind" || key == "\"kind\"") kind = true;
+  }
+  return api_version && kind;
+}
+
+Manifests read_manifests(const SourceFile& file, std::vector<FrontEndIssue>& issues) {
+  const std::size_t braces = file.text.find("{{");
+  const bool has_braces = braces != std::string::npos;
+  if (has_braces && in_chart_templates(file.path)) {
+    issues.push_back(helm_note(file, braces));
+    return {};
+  }
+  // Each document is parsed on its own: yaml-cpp 0.7's LoadAll never ends on some inputs (a
+  // line that starts with `,` makes it add empty documents until memory runs out).
+  std::vector<YAML::Node> documents;
+  const std::vector<Chunk> chunks = split_documents(file);
+  for (const auto& chunk : chunks) {
+    try {
+      documents.push_back(YAML::Load(std::string(file.text.substr(chunk.offset, chunk.size))));
+    } catch (const YAML::Exception& error) {
+      // Go template actions (`{{- if … }}`) break YAML: say why rather than where it broke.
+      issues.push_back(has_braces ? helm_note(file, braces)
+                                  : yaml_error(file, error, chunk.lines_before));
+      return {};
+    }
+  }
+  if (kustomize_patch(file.path)) return {};
+  Reader reader(file);
+  for (std::size_t i = 0; i < chunks.size(); ++i) {
+    reader.read_document(documents[i], chunks[i].offset, chunks[i].lines_before);
+  }
+  return reader.take();
+}
+
+}  // namespace dockvet::kubernetes
