@@ -1,4 +1,5 @@
-// DV111: a scaled compose service whose replicas all open the same data directory.
+// DV111: a scaled compose service or Kubernetes workload whose replicas all open the same data
+// directory.
 #include "core/check.h"
 #include "stateful/analysis.h"
 
@@ -22,6 +23,9 @@ class ReplicasShareDataDirectory final : public Check {
             "fails or loses data as soon as it scales. Replicas of a database do not share or "
             "replicate data by themselves (stateful-images reference, rules 9 and 21). Under "
             "Swarm the volume is node-local instead, and replicas on other nodes start empty. "
+            "In Kubernetes, a Deployment's replicas all mount the one claim its Pod template "
+            "names (and a ReadWriteOnce claim attaches to one node only), while a StatefulSet's "
+            "volumeClaimTemplates give each replica its own, which is not reported. "
             "CMS replicas are not reported here: sharing their uploads directory is what they "
             "need.",
         .bad_example =
@@ -54,19 +58,30 @@ class ReplicasShareDataDirectory final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     for (const auto& server : facts.server_runs) {
       const auto& invocation = *server.invocation;
-      if (invocation.origin != docker::Origin::compose) continue;  // Swarm's is DV109
+      if (invocation.origin == docker::Origin::command_line) continue;  // Swarm's is DV109
       if (!holds_one_server_per_directory(server)) continue;
       const auto count = invocation.replica_count();
       if (!count || *count < 2) continue;
+      const bool kubernetes = invocation.origin == docker::Origin::kubernetes;
       for (const auto* path : stateful::paths_with(server, stateful::Verdict::persistent)) {
-        if (!path->mount) continue;
-        findings.report(invocation.replicas->range,
-                        "this service starts " + std::to_string(*count) + " replicas of " +
-                            server.described + ", and every one mounts " +
-                            stateful::quote_mount(*path->mount, facts.file.text) +
-                            " over its data directory " + path->data_path +
-                            ": two servers on one data directory corrupt it or refuse to "
-                            "start; run one replica and use the server's own replication");
+        // A StatefulSet's claim template gives each replica a claim of its own; on Kubernetes
+        // a hostPath is one per node, which is another rule's question.
+        if (!path->mount || path->mount->per_replica) continue;
+        if (kubernetes && path->mount->kind != docker::MountKind::named_volume) continue;
+        findings.report(
+            invocation.replicas->range,
+            (kubernetes ? "this workload starts " : "this service starts ") +
+                std::to_string(*count) + " replicas of " + server.described +
+                ", and every one mounts " +
+                (kubernetes && path->mount->source
+                     ? "the volume `" + path->mount->source->text() + "`"
+                     : stateful::quote_mount(*path->mount, facts.file.text)) +
+                " over its data directory " + path->data_path +
+                ": two servers on one data directory corrupt it or refuse to start" +
+                (kubernetes ? ", and a ReadWriteOnce claim keeps replicas on other nodes from "
+                              "starting; use a StatefulSet with volumeClaimTemplates, one "
+                              "replica, and the server's own replication for more"
+                            : "; run one replica and use the server's own replication"));
         break;
       }
     }

@@ -46,6 +46,7 @@ struct Mount {
   bool readonly = false;
   bool overlay = false;         // podman `:O`: writes are thrown away when the container ends
   bool low_confidence = false;  // kind rests on a guess (bare `$VAR` source, empty source)
+  bool per_replica = false;     // each replica gets its own (a StatefulSet volumeClaimTemplate)
   ByteRange flag_range;         // the flag word (`-v`, `--mount=...`)
   ByteRange value_range;        // the value: the word after the flag or the part after `=`
 

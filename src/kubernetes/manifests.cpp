@@ -56,7 +56,8 @@ bool listed(const std::array<std::string_view, N>& list, std::string_view name) 
 /// What one of the Pod's volumes is, by name.
 struct PodVolume {
   docker::MountKind kind = docker::MountKind::unknown;
-  YAML::Node host_path;  // the hostPath `path` scalar, for a bind
+  YAML::Node host_path;      // the hostPath `path` scalar, for a bind
+  bool per_replica = false;  // a StatefulSet's volumeClaimTemplate: one claim per replica
 };
 
 /// Whether `path` sits in the `templates/` folder of a Helm chart (a Chart.yaml beside it).
@@ -311,7 +312,7 @@ class Reader {
     }
     for (const auto& claim : claims) {
       if (!volumes.contains(claim))
-        volumes.emplace(claim, PodVolume{docker::MountKind::named_volume, {}});
+        volumes.emplace(claim, PodVolume{docker::MountKind::named_volume, {}, true});
     }
     // Init containers run to completion before the others start: they keep no data running.
     const YAML::Node containers = get(pod, "containers");
@@ -412,6 +413,7 @@ class Reader {
         }
       }
       mount.kind = volume ? volume->kind : docker::MountKind::unknown;
+      mount.per_replica = volume && volume->per_replica;
       if (mount.kind == docker::MountKind::named_volume) {
         mount.source = name;
         mount.source_known = true;
