@@ -1,4 +1,5 @@
-// DV112: a scaled CMS whose replicas each keep their own uploads.
+// DV112: a scaled CMS (compose service or Kubernetes workload) whose replicas each keep their own
+// uploads.
 #include "core/check.h"
 #include "stateful/analysis.h"
 
@@ -15,7 +16,8 @@ class ScaledCmsWithoutSharedUploads final : public Check {
         .rationale =
             "A CMS such as wordpress, drupal, joomla, nextcloud, ghost or mediawiki writes "
             "uploads, plugins and its own configuration into its data directory. Scaled with "
-            "`deploy.replicas` or `scale` and nothing shared mounted there, every replica has "
+            "`deploy.replicas`, `scale` or a Kubernetes `replicas` and nothing shared mounted "
+            "there (no mount, an anonymous volume, an `emptyDir`), every replica has "
             "its own copy in its container layer or anonymous volume: a file uploaded through one "
             "replica is missing on the others, and each re-created replica starts empty "
             "(stateful-images reference, section 1.4 and rule 20). The replicas need one shared "
@@ -50,7 +52,7 @@ class ScaledCmsWithoutSharedUploads final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     for (const auto& server : facts.server_runs) {
       const auto& invocation = *server.invocation;
-      if (invocation.origin != docker::Origin::compose) continue;
+      if (invocation.origin == docker::Origin::command_line) continue;
       if (server.resolved.entry->image_class != catalog::ImageClass::cms) continue;
       const auto count = invocation.replica_count();
       if (!count || *count < 2) continue;
@@ -63,12 +65,14 @@ class ScaledCmsWithoutSharedUploads final : public Check {
         }
       }
       if (own.empty()) continue;
-      findings.report(invocation.replicas->range,
-                      "this service starts " + std::to_string(*count) + " replicas of " +
-                          server.described + ", and each keeps its own " +
-                          stateful::enumerate_paths(own) +
-                          ": an upload through one replica is missing on the others; mount "
-                          "one shared volume there for all of them");
+      findings.report(
+          invocation.replicas->range,
+          std::string(invocation.origin == docker::Origin::kubernetes ? "this workload starts "
+                                                                      : "this service starts ") +
+              std::to_string(*count) + " replicas of " + server.described +
+              ", and each keeps its own " + stateful::enumerate_paths(own) +
+              ": an upload through one replica is missing on the others; mount "
+              "one shared volume there for all of them");
     }
   }
 };
