@@ -1,6 +1,6 @@
 // DV030: a compose file or Kubernetes manifest that is not valid YAML.
-#include "compose/compose.h"
 #include "core/check.h"
+#include "yaml/nodes.h"
 
 namespace dockvet::checks {
 
@@ -8,7 +8,7 @@ class InvalidYaml final : public Check {
  public:
   const CheckMeta& meta() const override {
     static const CheckMeta meta{
-        .code = compose::invalid_yaml_code,
+        .code = yaml::invalid_yaml_code,
         .name = "invalid-yaml",
         .severity = Severity::error,
         .summary = "A compose file or Kubernetes manifest is not valid YAML",

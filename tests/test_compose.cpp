@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "compose/compose.h"
+#include "yaml/nodes.h"
 
 namespace {
 
@@ -173,6 +174,6 @@ TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue",
   CHECK(read("")->project.services.empty());
   const auto broken = read("services:\n  db:\n    image: [postgres\n");
   REQUIRE(broken->issues.size() == 1);
-  CHECK(broken->issues[0].code == dockvet::compose::invalid_yaml_code);
+  CHECK(broken->issues[0].code == dockvet::yaml::invalid_yaml_code);
   CHECK(broken->project.services.empty());
 }

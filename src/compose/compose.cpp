@@ -11,11 +11,13 @@
 #include "docker/mounts.h"
 #include "docker/paths.h"
 #include "docker/words.h"
+#include "yaml/nodes.h"
 
 namespace dockvet::compose {
 namespace {
 
 namespace fs = std::filesystem;
+using yaml::get;
 
 bool is_name_char(char c, bool first) {
   return c == '_' || std::isalpha(static_cast<unsigned char>(c)) ||
@@ -120,102 +122,15 @@ class Reader {
  private:
   // --- YAML helpers ------------------------------------------------------------------------
 
-  /// The value under `key`, following merge keys (`<<: *base`, `<<: [*a, *b]`): the map's own
-  /// keys win over merged ones, earlier merge sources over later ones.
-  static YAML::Node get(const YAML::Node& map, std::string_view key, int depth = 0) {
-    if (!map || !map.IsMap() || depth > 8) return YAML::Node(YAML::NodeType::Undefined);
-    for (const auto& entry : map) {
-      if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
-    }
-    for (const auto& entry : map) {
-      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
-      if (entry.second.IsMap()) return get(entry.second, key, depth + 1);
-      if (entry.second.IsSequence()) {
-        for (const auto& source : entry.second) {
-          if (auto found = get(source, key, depth + 1)) return found;
-        }
-      }
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
-  }
-
-  /// The keys of a map with merged keys, own keys first.
-  static std::vector<std::string> keys(const YAML::Node& map, int depth = 0) {
-    std::vector<std::string> out;
-    if (!map || !map.IsMap() || depth > 8) return out;
-    for (const auto& entry : map) {
-      if (entry.first.IsScalar() && entry.first.Scalar() != "<<")
-        out.push_back(entry.first.Scalar());
-    }
-    for (const auto& entry : map) {
-      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
-      std::vector<YAML::Node> sources;
-      if (entry.second.IsMap()) sources.push_back(entry.second);
-      if (entry.second.IsSequence()) {
-        for (const auto& source : entry.second) sources.push_back(source);
-      }
-      for (const auto& source : sources) {
-        for (auto& key : keys(source, depth + 1)) {
-          if (std::find(out.begin(), out.end(), key) == out.end()) out.push_back(std::move(key));
-        }
-      }
-    }
-    return out;
-  }
-
-  /// Where a scalar node's text sits in the file: the whole scalar (with quotes) and, when the
-  /// bytes spell the value exactly, where its content begins.
-  struct ScalarSource {
-    ByteRange range;
-    std::size_t content = 0;
-    bool exact = false;
-  };
-
-  ScalarSource source_of(const YAML::Node& node) const {
-    const std::string_view text = file_.text;
-    const std::size_t pos = static_cast<std::size_t>(std::max(0, node.Mark().pos));
-    const std::string& value = node.Scalar();
-    ScalarSource source{{pos, pos}, pos, false};
-    if (pos >= text.size()) return source;
-    const char first = text[pos];
-    if (first == '"' || first == '\'') {
-      std::size_t close = pos + 1;
-      while (close < text.size()) {
-        if (first == '"' && text[close] == '\\') {
-          close += 2;
-          continue;
-        }
-        if (text[close] == first) {
-          if (first == '\'' && close + 1 < text.size() && text[close + 1] == '\'') {
-            close += 2;
-            continue;
-          }
-          break;
-        }
-        ++close;
-      }
-      source.range = {pos, std::min(close + 1, text.size())};
-      source.content = pos + 1;
-      source.exact = text.substr(pos + 1, value.size()) == value &&
-                     pos + 1 + value.size() == std::min(close, text.size());
-      return source;
-    }
-    if (text.substr(pos, value.size()) == value) {
-      source.range = {pos, pos + value.size()};
-      source.exact = true;
-      return source;
-    }
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    while (end > pos && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
-    source.range = {pos, end};
-    return source;
+  yaml::ScalarSource source_of(const YAML::Node& node) const {
+    return yaml::scalar_source(file_.text, static_cast<std::size_t>(std::max(0, node.Mark().pos)),
+                               node.Scalar());
   }
 
   /// The scalar as a Word, interpolated.
   std::optional<Word> word(const YAML::Node& node) const {
     if (!node || !node.IsScalar()) return std::nullopt;
-    const ScalarSource source = source_of(node);
+    const yaml::ScalarSource source = source_of(node);
     return make_word(interpolate(node.Scalar(), environment_), source.content, source.exact,
                      source.range);
   }
@@ -248,14 +163,14 @@ class Reader {
 
     YAML::Node get(std::string_view key) const {
       for (const auto& layer : layers) {
-        if (auto found = Reader::get(layer, key)) return found;
+        if (auto found = yaml::get(layer, key)) return found;
       }
       return YAML::Node(YAML::NodeType::Undefined);
     }
     std::vector<YAML::Node> all(std::string_view key) const {
       std::vector<YAML::Node> found;
       for (const auto& layer : layers) {
-        if (auto node = Reader::get(layer, key)) found.push_back(node);
+        if (auto node = yaml::get(layer, key)) found.push_back(node);
       }
       return found;
     }
@@ -710,15 +625,7 @@ Project read_compose(const SourceFile& file, const Environment& environment,
     // yaml-cpp stops at the first document; a compose file has one.
     root = YAML::Load(std::string(file.text));
   } catch (const YAML::Exception& error) {
-    const std::size_t line_start =
-        file.lines.line_start(static_cast<std::uint32_t>(std::max(0, error.mark.line) + 1));
-    std::size_t at = std::min(line_start + static_cast<std::size_t>(std::max(0, error.mark.column)),
-                              file.text.size());
-    // At the end of the file, point at the last line rather than past it.
-    while (at > 0 && at >= file.text.size() - (file.text.ends_with('\n') ? 1 : 0)) --at;
-    issues.push_back({invalid_yaml_code,
-                      {at, std::min(at + 1, file.text.size())},
-                      "this is not valid YAML (" + error.msg + "), so the file was not linted"});
+    issues.push_back(yaml::yaml_error(file, error));
     return {};
   }
   Environment merged = environment;

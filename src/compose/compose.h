@@ -23,9 +23,6 @@
 
 namespace dockvet::compose {
 
-/// The code of the finding for a YAML syntax error (the DV030 check reports it).
-inline constexpr std::string_view invalid_yaml_code = "DV030";
-
 /// Variables for interpolation: the `.env` file's, and with --compose-env the process's.
 using Environment = std::map<std::string, std::string, std::less<>>;
 

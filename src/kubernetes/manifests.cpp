@@ -10,8 +10,8 @@
 #include <string>
 #include <utility>
 
-#include "compose/compose.h"
 #include "docker/paths.h"
+#include "yaml/nodes.h"
 
 namespace dockvet::kubernetes {
 namespace {
@@ -88,24 +88,8 @@ class Reader {
 
   // --- YAML helpers ------------------------------------------------------------------------
 
-  /// The value under `key`, following merge keys (`<<: *base`), which kubectl's YAML reader
-  /// applies: the map's own keys win. Never an invalid node, unlike yaml-cpp's `[]`.
-  static YAML::Node get(const YAML::Node& map, std::string_view key, int depth = 0) {
-    if (!map || !map.IsMap() || depth > 8) return YAML::Node(YAML::NodeType::Undefined);
-    for (const auto& entry : map) {
-      if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.second;
-    }
-    for (const auto& entry : map) {
-      if (!entry.first.IsScalar() || entry.first.Scalar() != "<<") continue;
-      if (entry.second.IsMap()) return get(entry.second, key, depth + 1);
-      if (entry.second.IsSequence()) {
-        for (const auto& source : entry.second) {
-          if (auto found = get(source, key, depth + 1)) return found;
-        }
-      }
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
-  }
+  /// The value under `key`, following merge keys, which kubectl's YAML reader applies.
+  static YAML::Node get(const YAML::Node& map, std::string_view key) { return yaml::get(map, key); }
 
  private:
   static YAML::Node path(const YAML::Node& root, std::initializer_list<std::string_view> keys) {
@@ -142,60 +126,18 @@ class Reader {
     return last;
   }
 
-  /// Where a scalar's text sits in the file (its quotes included), and whether those bytes
-  /// spell the value exactly.
-  ByteRange range_of(const YAML::Node& node, std::size_t& content, bool& exact) const {
-    const std::string_view text = file_.text;
-    const std::size_t pos = std::min(mark(node), text.size());
-    const std::string& value = node.Scalar();
-    content = pos;
-    exact = false;
-    if (pos >= text.size()) return {pos, pos};
-    const char first = text[pos];
-    if (first == '"' || first == '\'') {
-      std::size_t close = pos + 1;
-      while (close < text.size()) {
-        if (first == '"' && text[close] == '\\') {
-          close += 2;
-          continue;
-        }
-        if (text[close] == first) {
-          if (first == '\'' && close + 1 < text.size() && text[close + 1] == '\'') {
-            close += 2;
-            continue;
-          }
-          break;
-        }
-        ++close;
-      }
-      close = std::min(close, text.size());
-      content = pos + 1;
-      exact = text.substr(pos + 1, value.size()) == value && pos + 1 + value.size() == close;
-      return {pos, std::min(close + 1, text.size())};
-    }
-    if (text.substr(pos, value.size()) == value) {
-      exact = true;
-      return {pos, pos + value.size()};
-    }
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    while (end > pos && (text[end - 1] == ' ' || text[end - 1] == '\r')) --end;
-    return {pos, end};
-  }
-
   /// The scalar as a Word. A Helm expression (`{{ … }}`) is never a value, and in command,
   /// args and env values Kubernetes expands `$(VAR)`: such words are unknown.
   std::optional<Word> word(const YAML::Node& node, bool expands = false) const {
     if (!node || !node.IsScalar()) return std::nullopt;
-    std::size_t content = 0;
-    bool exact = false;
-    const ByteRange range = range_of(node, content, exact);
     const std::string& value = node.Scalar();
+    const auto source = yaml::scalar_source(file_.text, mark(node), value);
+    const ByteRange range = source.range;
     WordSegment segment;
     segment.text = value;
     segment.literal = value.find("{{") == std::string::npos &&
                       !(expands && value.find("$(") != std::string::npos);
-    segment.range = exact ? ByteRange{content, content + value.size()} : range;
+    segment.range = source.exact ? ByteRange{source.content, source.content + value.size()} : range;
     Word out;
     out.range = range;
     out.segments.push_back(std::move(segment));
@@ -372,9 +314,7 @@ class Reader {
       docker::EnvVar var;
       var.name = name.Scalar();
       var.name_known = var.name.find("{{") == std::string::npos;
-      std::size_t content = 0;
-      bool exact = false;
-      var.range = range_of(name, content, exact);
+      var.range = yaml::scalar_source(file_.text, mark(name), name.Scalar()).range;
       if (const YAML::Node value = get(entry, "value"); value && value.IsScalar()) {
         var.value = word(value, true);
         var.range.end = std::max(var.range.end, var.value->range.end);
@@ -436,19 +376,6 @@ class Reader {
   std::uint32_t line_ = 0;  // and the lines before it
   Manifests manifests_;
 };
-
-FrontEndIssue yaml_error(const SourceFile& file, const YAML::Exception& error,
-                         std::uint32_t lines_before) {
-  const std::size_t line_start = file.lines.line_start(
-      lines_before + static_cast<std::uint32_t>(std::max(0, error.mark.line) + 1));
-  std::size_t at = std::min(line_start + static_cast<std::size_t>(std::max(0, error.mark.column)),
-                            file.text.size());
-  // At the end of the file, point at the last line rather than past it.
-  while (at > 0 && at >= file.text.size() - (file.text.ends_with('\n') ? 1 : 0)) --at;
-  return {compose::invalid_yaml_code,
-          {at, std::min(at + 1, file.text.size())},
-          "this is not valid YAML (" + error.msg + "), so the file was not linted"};
-}
 
 /// One YAML document's text in the file.
 struct Chunk {
@@ -585,7 +512,7 @@ Manifests read_manifests(const SourceFile& file, std::vector<FrontEndIssue>& iss
     } catch (const YAML::Exception& error) {
       // Go template actions (`{{- if … }}`) break YAML: say why rather than where it broke.
       issues.push_back(has_braces ? helm_note(file, braces)
-                                  : yaml_error(file, error, chunk.lines_before));
+                                  : yaml::yaml_error(file, error, chunk.lines_before));
       return {};
     }
   }
