@@ -176,4 +176,10 @@ TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue",
   REQUIRE(broken->issues.size() == 1);
   CHECK(broken->issues[0].code == dockvet::yaml::invalid_yaml_code);
   CHECK(broken->project.services.empty());
+  // yaml-cpp refuses deep nesting with only "bad file"; the message says what it is.
+  const auto deep =
+      read("services:\n  db: " + std::string(600, '[') + std::string(600, ']') + "\n");
+  REQUIRE(deep->issues.size() == 1);
+  CHECK(deep->issues[0].message.find("nests deeper than the YAML parser follows") !=
+        std::string::npos);
 }

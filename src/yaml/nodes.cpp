@@ -1,5 +1,7 @@
 #include "yaml/nodes.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 
 namespace dockvet::yaml {
@@ -75,9 +77,14 @@ FrontEndIssue yaml_error(const SourceFile& file, const YAML::Exception& error,
                             file.text.size());
   // At the end of the file, point at the last line rather than past it.
   while (at > 0 && at >= file.text.size() - (file.text.ends_with('\n') ? 1 : 0)) --at;
+  // yaml-cpp's nesting guard says only "bad file".
+  const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&error);
+  const std::string why = deep ? "it nests deeper than the YAML parser follows, " +
+                                     std::to_string(deep->depth()) + " levels"
+                               : error.msg;
   return {invalid_yaml_code,
           {at, std::min(at + 1, file.text.size())},
-          "this is not valid YAML (" + error.msg + "), so the file was not linted"};
+          "this is not valid YAML (" + why + "), so the file was not linted"};
 }
 
 }  // namespace dockvet::yaml
