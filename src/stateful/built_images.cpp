@@ -1,31 +1,15 @@
 #include "stateful/built_images.h"
 
-#include <algorithm>
-#include <cctype>
-#include <map>
 #include <optional>
-#include <sstream>
 #include <string_view>
 
 #include "catalog/image_ref.h"
 #include "docker/flags.h"
+#include "dockerfile/dockerfile.h"
 #include "shell/regions.h"
 
 namespace dockvet::stateful {
 namespace {
-
-std::string upper(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::vector<std::string> split_words(std::string_view line) {
-  std::vector<std::string> words;
-  std::istringstream in{std::string(line)};
-  for (std::string word; in >> word;) words.push_back(word);
-  return words;
-}
 
 /// The `-t`/`--tag` names of a `docker build` / `docker image build` / `docker buildx build`.
 std::vector<std::string> build_tags(const CommandLine& command) {
@@ -62,43 +46,27 @@ std::vector<std::string> build_tags(const CommandLine& command) {
 }  // namespace
 
 std::optional<LastStage> read_last_stage(std::string_view text) {
-  std::map<std::string, std::string> stage_bases;  // lowercased alias → base
-  std::optional<LastStage> stage;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t end = text.find('\n', at);
-    if (end == std::string_view::npos) end = text.size();
-    const auto words = split_words(text.substr(at, end - at));
-    at = end + 1;
-    if (words.empty() || words[0].starts_with("#")) continue;
-    const std::string instruction = upper(words[0]);
-    if (instruction == "FROM") {
-      std::size_t image = 1;
-      while (image < words.size() && words[image].starts_with("--")) ++image;
-      if (image >= words.size()) return std::nullopt;
-      std::string base = words[image];
-      std::string lowered = base;
-      std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (auto known = stage_bases.find(lowered); known != stage_bases.end()) base = known->second;
-      stage = LastStage{base, {}, false};
-      if (image + 2 < words.size() && upper(words[image + 1]) == "AS") {
-        std::string alias = words[image + 2];
-        std::transform(alias.begin(), alias.end(), alias.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        stage_bases[alias] = base;
-      }
-      continue;
-    }
-    if (!stage) continue;
-    if (instruction == "VOLUME" || instruction == "CMD" || instruction == "ENTRYPOINT") {
-      stage->changes_storage_or_command = true;
-    } else if ((instruction == "ENV" || instruction == "ARG") && words.size() > 1) {
-      for (std::size_t i = 1; i < words.size(); ++i) {
-        std::string name = words[i].substr(0, words[i].find('='));
-        if (!name.empty()) stage->variables.push_back(name);
-        if (words[i].find('=') == std::string::npos) break;  // legacy `ENV NAME value`
-      }
+  // The Dockerfile front end, so that continued lines, the escape directive, heredocs and
+  // global ARGs in FROM read as BuildKit reads them.
+  const SourceFile file("Dockerfile", FileKind::dockerfile, std::string(text));
+  const dockerfile::Dockerfile model = dockerfile::parse(file);
+  if (model.stages.empty()) return std::nullopt;
+  const dockerfile::Stage& last = model.stages.back();
+  const dockerfile::Stage* root = &last;
+  while (root->base_stage >= 0) root = &model.stages[static_cast<std::size_t>(root->base_stage)];
+  if (root->base.expanded.empty()) return std::nullopt;
+  LastStage stage{root->base.expanded, {}, false};
+  for (int i = last.from_instruction + 1; i <= last.last_instruction; ++i) {
+    const auto& instruction = model.instructions[static_cast<std::size_t>(i)];
+    switch (instruction.keyword) {
+      case dockerfile::Keyword::volume:
+      case dockerfile::Keyword::cmd:
+      case dockerfile::Keyword::entrypoint: stage.changes_storage_or_command = true; break;
+      case dockerfile::Keyword::env:
+      case dockerfile::Keyword::arg:
+        for (const auto& pair : instruction.pairs) stage.variables.push_back(pair.key.raw);
+        break;
+      default: break;
     }
   }
   return stage;

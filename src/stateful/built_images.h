@@ -30,7 +30,8 @@ struct LastStage {
   std::vector<std::string> variables;       // ENV and ARG names it sets
   bool changes_storage_or_command = false;  // a VOLUME, CMD or ENTRYPOINT of its own
 };
-/// Reads FROM, VOLUME, CMD, ENTRYPOINT, ENV and ARG lines of a Dockerfile's text; nullopt when
+/// Reads a Dockerfile's text with the Dockerfile front end: the last stage's root image and its
+/// own VOLUME, CMD, ENTRYPOINT, ENV and ARG instructions; nullopt when
 /// no FROM names an image.
 std::optional<LastStage> read_last_stage(std::string_view text);
 
