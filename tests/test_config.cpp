@@ -427,6 +427,24 @@ TEST_CASE("rules: select and ignore by code, prefix, name and alias", "[config]"
   CHECK_FALSE(rules.decide(finding(kAnonymous), kAnonymous, "Dockerfile").has_value());
 }
 
+TEST_CASE("rules: a rule off by default runs only when named or given a severity", "[config]") {
+  CheckMeta healthcheck = meta("DL3057", "healthcheck-missing", Severity::info);
+  healthcheck.off_by_default = true;
+  const auto policy = [](std::string_view yaml, ConfigDialect dialect = ConfigDialect::dockvet) {
+    return resolve({}, parse_config(yaml, "c.yaml", dialect), Environment()).rules;
+  };
+  CHECK_FALSE(policy("ignore: [DV101]\n").enabled(healthcheck, "Dockerfile"));
+  CHECK_FALSE(
+      policy("select: [DL]\n").enabled(healthcheck, "Dockerfile"));  // a prefix is not enough
+  CHECK(policy("select: [DL, DL3057]\n").enabled(healthcheck, "Dockerfile"));
+  CHECK(policy("select: [healthcheck-missing]\n").enabled(healthcheck, "Dockerfile"));
+  CHECK_FALSE(policy("select: [DL3057]\nignore: [DL3057]\n").enabled(healthcheck, "Dockerfile"));
+  const RulePolicy overridden = policy("override:\n  warning: [DL3057]\n", ConfigDialect::hadolint);
+  CHECK(overridden.enabled(healthcheck, "Dockerfile"));
+  CHECK(overridden.decide(finding(healthcheck), healthcheck, "Dockerfile") == Severity::warning);
+  CHECK_FALSE(RulePolicy().enabled(healthcheck, "Dockerfile"));
+}
+
 TEST_CASE("rules: the more specific key wins within a layer", "[config]") {
   const auto policy = [](std::string_view yaml) {
     return resolve({}, parse_config(yaml, "c.yaml", ConfigDialect::dockvet), Environment()).rules;

@@ -89,11 +89,20 @@ FileRules RulePolicy::for_file(std::string_view path) const {
 }
 
 std::optional<Severity> FileRules::apply(const CheckMeta& meta, Severity reported) const {
-  bool on = true;
+  bool on = !meta.off_by_default;
   std::optional<Severity> severity = reported;
   for (const RuleSelection* layer : layers_) {
-    on = layer_enables(*layer, meta, on);
-    if (auto chosen = severity_override(*layer, meta)) severity = *chosen;
+    if (meta.off_by_default) {
+      // Only a layer that names the check itself turns it on; `select: [DL]` does not.
+      const bool named = best_score(layer->select, meta) == kExactMatch;
+      on = named ? layer_enables(*layer, meta, on) : (on && layer_enables(*layer, meta, on));
+    } else {
+      on = layer_enables(*layer, meta, on);
+    }
+    if (auto chosen = severity_override(*layer, meta)) {
+      severity = *chosen;
+      if (meta.off_by_default && *chosen) on = true;
+    }
   }
   if (!on) return std::nullopt;
   return severity;

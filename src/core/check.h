@@ -25,6 +25,9 @@ struct Invocation;
 namespace catalog {
 class Catalog;
 }
+namespace config {
+struct Settings;
+}
 namespace stateful {
 struct ServerRun;
 struct StageChain;
@@ -43,6 +46,12 @@ struct CheckMeta {
   std::string_view example_language = "dockerfile";  // fence language of the examples
   std::vector<std::string_view> aliases = {};        // other codes users may type (hadolint's)
   bool data_loss = false;  // the finding means data can be lost (SARIF security-severity)
+  /// The check reads the commands of every Dockerfile RUN body, not only those the stateful
+  /// checks want (stateful::RunCommandsWanted): while it is enabled, every body is parsed.
+  bool reads_every_run = false;
+  /// Off unless a layer names the check itself (its code, name or alias, not a prefix) in a
+  /// `select` or gives it a severity: hadolint's "ignore" default severity (DL1001, DL3057).
+  bool off_by_default = false;
 };
 
 /// An input or syntax problem a front end met. Front ends never abort: they record the problem,
@@ -74,6 +83,9 @@ struct FileFacts {
   std::span<const stateful::ServerRun> server_runs;
   std::span<const FrontEndIssue> issues;  // input and syntax problems
   const catalog::Catalog& catalog;
+  /// The run's settings (trusted registries, label schema), or nullptr when linting with the
+  /// defaults; checks read their options here and treat nullptr as "nothing configured".
+  const config::Settings* settings = nullptr;
 };
 
 /// Collects one check's findings on one file.

@@ -92,9 +92,18 @@ void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions,
   }
 }
 
-Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog,
-                  const LintPolicy& policy) {
-  const bool parse_every_run_body = policy.parse_every_run_body;
+Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog, const LintPolicy& policy,
+                  const config::FileRules* rules) {
+  bool parse_every_run_body = policy.parse_every_run_body;
+  if (!parse_every_run_body && file.kind == FileKind::dockerfile) {
+    for (const auto& check : Registry::instance().checks()) {
+      const CheckMeta& meta = check->meta();
+      if (meta.reads_every_run && (rules ? rules->enabled(meta) : !meta.off_by_default)) {
+        parse_every_run_body = true;
+        break;
+      }
+    }
+  }
   Facts facts;
   if (looks_binary(file.text)) {
     // Binary content has no definitions to model; one finding says why it was not linted.
@@ -209,10 +218,10 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   FileResult result;
   result.path = file.path;
   const catalog::Catalog& catalog = policy.catalog ? *policy.catalog : catalog::Catalog::builtin();
-  Facts facts = build_facts(file, catalog, policy);
   const config::Settings* settings = policy.settings;
   std::optional<config::FileRules> rules;
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));
+  Facts facts = build_facts(file, catalog, policy, rules ? &*rules : nullptr);
 
   config::Suppressions suppressions = config::parse_suppressions(
       file,
@@ -235,13 +244,14 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
                        facts.invocations,
                        server_runs,
                        facts.issues,
-                       catalog};
+                       catalog,
+                       settings};
   for (const auto& check : Registry::instance().checks()) {
     if (check->meta().code == kUnusedIgnoreCode) {
       unused_ignore_check = check.get();
       continue;
     }
-    if (rules && !rules->enabled(check->meta())) continue;
+    if (rules ? !rules->enabled(check->meta()) : check->meta().off_by_default) continue;
     run_check(*check, view, rules ? &*rules : nullptr, suppressions, result.diagnostics);
   }
 
@@ -253,9 +263,9 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
       unused.push_back({kUnusedIgnoreCode, ignore.range,
                         "this ignore of " + ignore.text + " suppresses no finding; remove it"});
     }
-    const FileFacts late{
-        file,   view.dockerfile, facts.stage_chains, facts.scripts, facts.invocations, server_runs,
-        unused, catalog};
+    const FileFacts late{file,          view.dockerfile,   facts.stage_chains,
+                         facts.scripts, facts.invocations, server_runs,
+                         unused,        catalog,           settings};
     run_check(*unused_ignore_check, late, rules ? &*rules : nullptr, suppressions,
               result.diagnostics);
   }

@@ -52,6 +52,11 @@ struct CommandLine {
   /// checks can see writes without re-parsing; `>&2` and other descriptor duplications are not
   /// files and are left out.
   std::vector<Word> output_files;
+  /// The prefix words peeled off before words[0] (`sudo -u app`, `env X=1`), in order; checks
+  /// that judge the prefix itself (hadolint's DL3004 on sudo) read them here.
+  std::vector<Word> prefix;
+  /// The command is one stage of a pipeline (`a | b`): its exit status may be hidden.
+  bool piped = false;
 };
 
 }  // namespace dockvet

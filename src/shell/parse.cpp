@@ -246,10 +246,25 @@ class CommandCollector {
     if (words.empty()) return;
     if (file_.kind == FileKind::makefile) widen_to_make_escapes(words);
     std::size_t prefix = prefix_length(words);
+    std::vector<Word> prefix_words(
+        std::make_move_iterator(words.begin()),
+        std::make_move_iterator(words.begin() + static_cast<std::ptrdiff_t>(prefix)));
     words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(prefix));
     out_.push_back({std::move(words),
                     {ts_node_start_byte(node), ts_node_end_byte(node)},
-                    output_files(node, parent)});
+                    output_files(node, parent),
+                    std::move(prefix_words),
+                    in_pipeline(parent)});
+  }
+
+  /// `a | b`: the pipeline is the command's parent, or its redirected statement's parent, which
+  /// the walk does not keep, so a redirected stage is looked up through tree-sitter.
+  static bool in_pipeline(TSNode parent) {
+    if (ts_node_is_null(parent)) return false;
+    if (type_of(parent) == "pipeline") return true;
+    if (type_of(parent) != "redirected_statement") return false;
+    TSNode grandparent = ts_node_parent(parent);
+    return !ts_node_is_null(grandparent) && type_of(grandparent) == "pipeline";
   }
 
   /// The redirections that apply to `command`: its own, and those of a redirected statement
