@@ -75,6 +75,15 @@ std::string describe(const dockvet::Diagnostic& d) {
          d.message;
 }
 
+// The best-practice rules (hadolint's DL codes, ShellCheck's SC codes) are pinned in
+// corpus/best-practice/, where every finding counts; the other folders show the stateful and
+// input checks, and there only DV findings count, so that a realistic postgres Dockerfile need
+// not also list every untagged FROM and unpinned package.
+bool in_scope(const std::filesystem::path& file, const std::string& code) {
+  if (code.starts_with("DV")) return true;
+  return file.generic_string().find("/corpus/best-practice/") != std::string::npos;
+}
+
 }  // namespace
 
 TEST_CASE("every corpus file yields exactly the findings it expects", "[corpus]") {
@@ -92,6 +101,7 @@ TEST_CASE("every corpus file yields exactly the findings it expects", "[corpus]"
     std::vector<std::string> problems;
     std::vector<bool> used(expected.size(), false);
     for (const auto& d : result.diagnostics) {
+      if (!in_scope(target.path, d.code)) continue;
       bool matched = false;
       for (std::size_t i = 0; i < expected.size() && !matched; ++i) {
         const Expected& e = expected[i];
