@@ -43,6 +43,9 @@ struct CheckMeta {
   std::string_view bad_example;
   std::string_view good_example;
   std::string_view fix;                              // how to fix it, in words
+  /// Where the rule deliberately answers otherwise than the tool its code comes from (hadolint,
+  /// ShellCheck, BuildKit), and why; empty when it behaves the same.
+  std::string_view differences = {};
   std::string_view example_language = "dockerfile";  // fence language of the examples
   std::vector<std::string_view> aliases = {};        // other codes users may type (hadolint's)
   bool data_loss = false;  // the finding means data can be lost (SARIF security-severity)

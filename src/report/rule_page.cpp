@@ -57,6 +57,7 @@ std::string rule_page(const CheckMeta& meta) {
   if (!meta.good_example.empty())
     section(page, "Use instead", fenced(meta.good_example, meta.example_language));
   section(page, "How to fix", meta.fix);
+  section(page, "Differences from the original rule", meta.differences);
   return page;
 }
 
