@@ -116,13 +116,13 @@ class PipPinVersions final : public Check {
             "Pin each package (`flask==3.0.3`), or install from a requirements file "
             "(`pip install -r requirements.txt`) or with a constraints file (`-c`).",
         .differences =
-            "A local project with extras (`pip install .[dev]`) counts as local, as `.` does; "
-            "hadolint reports it. A VCS URL counts as pinned only when its path names a ref "
+            "A local project with extras (`pip install .[dev]`) counts as local, as `.` does, "
+            "and so do local archives other than .whl and .tar.gz (`.zip`, `.tgz`); hadolint "
+            "reports both. A VCS URL counts as pinned only when its path names a ref "
             "(`repo.git@v1.2`): hadolint also takes the user name in "
             "`git+https://user@host/repo` for one. A word that holds a variable "
             "(`flask$FLASK_PIN`) is left alone, since the variable may carry the version. Each "
-            "unpinned "
-            "package is its own finding.",
+            "unpinned package is its own finding.",
         .reads_every_run = true,
     };
     return meta;

@@ -106,7 +106,8 @@ class NpmPinVersions final : public Check {
             "The aliases `npm i` and `npm add` are read as `npm install`; hadolint reads only "
             "`install`. `name@latest` counts as unpinned, since the tag moves with every "
             "release; hadolint takes any `@` as a pin. A GitHub shorthand with a ref "
-            "(`org/repo#v1.2`) counts as pinned. Options that take a value (`--prefix DIR`) "
+            "(`org/repo#v1.2`) counts as pinned, and so does any http(s) URL, which npm fetches "
+            "as a tarball whatever its suffix. Options that take a value (`--prefix DIR`) "
             "are read as npm reads them, so their value is not taken for a package. A word that "
             "holds a variable is left alone, since the variable may carry the version. Each "
             "unpinned package is its own finding.",

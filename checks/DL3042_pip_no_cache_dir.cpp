@@ -152,7 +152,8 @@ class PipNoCacheDir final : public Check {
 
       const Word* subcommand = shell::operands(pip, bestpractice::kPipOptionsWithValue).front();
       const ByteRange range{command->words.front().range.begin, subcommand->range.end};
-      if (setting) {
+      // pip ignores an empty value, so the cache is kept as if nothing were set.
+      if (setting && !setting->value.empty()) {
         findings.report(range, "PIP_NO_CACHE_DIR=" + setting->value +
                                    " reads as keeping pip's cache (pip turns the cache off for "
                                    "any such value, against what the line says); add "

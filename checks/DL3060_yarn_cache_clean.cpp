@@ -18,7 +18,7 @@ const std::initializer_list<std::string_view> kYarnOptionsWithValue = {
 // The folders yarn keeps its cache in: classic's ~/.cache/yarn (/usr/local/share/.cache/yarn as
 // root) and Berry's project and global caches.
 const std::initializer_list<std::string_view> kYarnCacheFolders = {".cache/yarn", ".yarn/cache",
-                                                                       ".yarn/berry/cache"};
+                                                                   ".yarn/berry/cache"};
 
 // `yarn install`, `yarn add`, `yarn global add`, and bare `yarn` (with options only), which is
 // `yarn install`.

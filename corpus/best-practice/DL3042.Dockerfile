@@ -34,10 +34,15 @@ RUN --mount=type=cache,target=/var/cache/x pip install attrs==24.2.0
 # expect: DL3042:24
 RUN PIP_NO_CACHE_DIR=0 pip install cattrs==24.1.2
 
+# An ARG of the stage is in the environment of its RUNs.
+FROM python:3.12.7-slim AS lint
+ARG PIP_NO_CACHE_DIR=1
+RUN pip install pyflakes==3.2.0
+
 FROM python:3.12.7-slim
 COPY --from=app /usr/local /usr/local
 COPY --from=tools /usr/local/bin/black /usr/local/bin/black
-# expect-line: 44 DL3042:1
+# expect-line: 49 DL3042:1
 RUN <<EOF
 set -e
 pip install --no-cache-dir six==1.16.0
