@@ -10,7 +10,7 @@ namespace dockvet::checks {
 
 namespace {
 
-using bestpractice::kPipOptionsWithValue;
+using language_packages::kPipOptionsWithValue;
 
 // `-r file`, `--requirement file`, `-rfile`, or the letter inside a cluster such as `-Ur file`.
 // A short option that takes a value ends its cluster: in `-ihttps://corp/r` the `r` is the URL.
@@ -130,9 +130,9 @@ class PipPinVersions final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
-    const bestpractice::RunCommands commands(facts);
+    const language_packages::RunCommands commands(facts);
     for (const auto& [instruction, command] : commands.all()) {
-      const auto install = bestpractice::pip_install(*command);
+      const auto install = language_packages::pip_install(*command);
       if (!install) continue;
       const CommandLine& pip = install->command;
       // The versions then come from the file, which the rule cannot see.
@@ -146,7 +146,7 @@ class PipPinVersions final : public Check {
         continue;
       }
       for (const Word* word : packages) {
-        const auto text = bestpractice::known_text(*word);
+        const auto text = language_packages::known_text(*word);
         if (!text || pinned(*text)) continue;
         findings.report(word->range, message_for(*text));
       }
@@ -156,12 +156,12 @@ class PipPinVersions final : public Check {
  private:
   // The operands after `install`; for `pipx install --spec SPEC app`, the spec alone says what
   // is installed.
-  static std::vector<const Word*> packages_of(const bestpractice::PipInstall& install) {
+  static std::vector<const Word*> packages_of(const language_packages::PipInstall& install) {
     std::vector<const Word*> packages;
     bool after_install = false;
     for (const auto& argument : shell::arguments(install.command, kPipOptionsWithValue)) {
       if (argument.option) {
-        if (install.tool == bestpractice::PipTool::pipx && argument.text == "--spec" &&
+        if (install.tool == language_packages::PipTool::pipx && argument.text == "--spec" &&
             argument.value != nullptr) {
           return {argument.value};
         }

@@ -118,7 +118,7 @@ class NpmPinVersions final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
-    const bestpractice::RunCommands commands(facts);
+    const language_packages::RunCommands commands(facts);
     for (const auto& [instruction, command] : commands.all()) {
       if (shell::program_name(*command) != "npm") continue;
       const auto words = shell::operands(*command, kNpmOptionsWithValue);
@@ -129,7 +129,7 @@ class NpmPinVersions final : public Check {
         continue;
       }
       for (std::size_t i = 1; i < words.size(); ++i) {
-        const auto text = bestpractice::known_text(*words[i]);
+        const auto text = language_packages::known_text(*words[i]);
         if (!text || pinned(*text)) continue;
         findings.report(words[i]->range, message_for(*text));
       }

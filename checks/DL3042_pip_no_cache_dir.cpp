@@ -89,7 +89,7 @@ std::optional<Setting> set_in_stage(const Dockerfile& dockerfile, int run_index)
 
 // `--cache-dir DIR`, to tell a cache mount over DIR.
 std::string cache_dir_of(const CommandLine& pip) {
-  for (const auto& argument : shell::arguments(pip, bestpractice::kPipOptionsWithValue)) {
+  for (const auto& argument : shell::arguments(pip, language_packages::kPipOptionsWithValue)) {
     if (argument.text == "--cache-dir" && argument.value != nullptr) return argument.value->text();
     if (argument.text.starts_with("--cache-dir=")) return argument.text.substr(12);
   }
@@ -132,15 +132,15 @@ class PipNoCacheDir final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
     const Dockerfile& dockerfile = *facts.dockerfile;
-    const bestpractice::RunCommands commands(facts);
+    const language_packages::RunCommands commands(facts);
     for (const auto& [index, command] : commands.all()) {
-      const auto install = bestpractice::pip_install(*command);
+      const auto install = language_packages::pip_install(*command);
       // pipx installs into a virtual environment of its own with pip's cache turned off.
-      if (!install || install->tool != bestpractice::PipTool::pip) continue;
+      if (!install || install->tool != language_packages::PipTool::pip) continue;
       const CommandLine& pip = install->command;
       if (shell::has_option(pip, {"--no-cache-dir", "--no-cache"})) continue;
       const Instruction& run = dockerfile.instructions[static_cast<std::size_t>(index)];
-      if (bestpractice::mounts_cache_over(run, {".cache/pip"}, cache_dir_of(pip))) continue;
+      if (language_packages::mounts_cache_over(run, {".cache/pip"}, cache_dir_of(pip))) continue;
       const std::size_t run_begin = run.range.begin;
       const std::size_t pip_begin = command->words.front().range.begin;
       std::optional<Setting> setting;
@@ -150,7 +150,8 @@ class PipNoCacheDir final : public Check {
       if (!setting) setting = set_in_stage(dockerfile, index);
       if (setting && (!setting->known || says_no_cache(setting->value))) continue;
 
-      const Word* subcommand = shell::operands(pip, bestpractice::kPipOptionsWithValue).front();
+      const Word* subcommand =
+          shell::operands(pip, language_packages::kPipOptionsWithValue).front();
       const ByteRange range{command->words.front().range.begin, subcommand->range.end};
       // pip ignores an empty value, so the cache is kept as if nothing were set.
       if (setting && !setting->value.empty()) {

@@ -106,7 +106,7 @@ class YarnCacheClean final : public Check {
     const auto& dockerfile = *facts.dockerfile;
     // By RUN: its first install that no clean follows.
     std::map<int, const CommandLine*> uncleaned;
-    const bestpractice::RunCommands commands(facts);
+    const language_packages::RunCommands commands(facts);
     for (const auto& [index, command] : commands.all()) {
       if (cleans_cache(*command)) {
         uncleaned.erase(index);
@@ -114,14 +114,14 @@ class YarnCacheClean final : public Check {
       }
       if (shell::program_name(*command) != "yarn" || !fills_cache(*command)) continue;
       const auto& run = dockerfile.instructions[static_cast<std::size_t>(index)];
-      if (bestpractice::mounts_cache_over(run, kYarnCacheFolders, cache_folder_of(*command))) {
+      if (language_packages::mounts_cache_over(run, kYarnCacheFolders, cache_folder_of(*command))) {
         continue;
       }
       uncleaned.try_emplace(index, command);
     }
     for (const auto& [index, command] : uncleaned) {
       const auto& run = dockerfile.instructions[static_cast<std::size_t>(index)];
-      if (!bestpractice::layers_ship(dockerfile, run)) continue;
+      if (!language_packages::layers_ship(dockerfile, run)) continue;
       findings.report(command->range,
                       "yarn leaves the packages it downloads in its cache, which stays in the "
                       "image; run `yarn cache clean` after it in the same RUN");

@@ -97,16 +97,16 @@ class GoPinVersions final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
-    const bestpractice::RunCommands commands(facts);
+    const language_packages::RunCommands commands(facts);
     for (const auto& [instruction, command] : commands.all()) {
       if (shell::program_name(*command) != "go" || command->words.size() < 2) continue;
-      const auto subcommand = bestpractice::known_text(command->words[1]);
+      const auto subcommand = language_packages::known_text(command->words[1]);
       if (!subcommand ||
           (*subcommand != "install" && *subcommand != "get" && *subcommand != "run")) {
         continue;
       }
       for (const Word* word : packages_of(*command, *subcommand)) {
-        const auto package = bestpractice::known_text(*word);
+        const auto package = language_packages::known_text(*word);
         if (!package || is_local(*package) || pinned(*package)) continue;
         findings.report(word->range, message_for(*package, *subcommand));
       }

@@ -8,7 +8,7 @@
 #include "test_shell_support.h"
 
 using dockvet::shell_test::parse_text;
-namespace bestpractice = dockvet::bestpractice;
+namespace language_packages = dockvet::language_packages;
 
 namespace {
 
@@ -16,9 +16,9 @@ namespace {
 std::string pip_reading(const std::string& line) {
   auto parsed = parse_text(line + "\n");
   REQUIRE(parsed.commands.size() == 1);
-  const auto install = bestpractice::pip_install(parsed.commands[0]);
+  const auto install = language_packages::pip_install(parsed.commands[0]);
   if (!install) return "-";
-  std::string out = install->tool == bestpractice::PipTool::pip ? "pip:" : "pipx:";
+  std::string out = install->tool == language_packages::PipTool::pip ? "pip:" : "pipx:";
   for (const auto& word : install->command.words) out += " " + word.text();
   return out;
 }
@@ -56,12 +56,12 @@ TEST_CASE("a cache or tmpfs mount over a cache folder keeps the cache out", "[la
       "RUN --mount=type=bind,target=/root/.cache/pip pip install flask\n"
       "RUN --mount=type=cache,target=/pip pip install --cache-dir /pip flask\n"
       "RUN --mount=target=/root/.cache/pip,type=cache pip install flask\n");
-  CHECK(bestpractice::mounts_cache_over(parsed.at(1), {".cache/pip"}));
-  CHECK(bestpractice::mounts_cache_over(parsed.at(2), {".cache/pip"}));
-  CHECK_FALSE(bestpractice::mounts_cache_over(parsed.at(3), {".cache/pip"}));  // a bind mount
-  CHECK_FALSE(bestpractice::mounts_cache_over(parsed.at(4), {".cache/pip"}));
-  CHECK(bestpractice::mounts_cache_over(parsed.at(4), {".cache/pip"}, "/pip"));
-  CHECK(bestpractice::mounts_cache_over(parsed.at(5), {".cache/pip"}));
+  CHECK(language_packages::mounts_cache_over(parsed.at(1), {".cache/pip"}));
+  CHECK(language_packages::mounts_cache_over(parsed.at(2), {".cache/pip"}));
+  CHECK_FALSE(language_packages::mounts_cache_over(parsed.at(3), {".cache/pip"}));  // a bind mount
+  CHECK_FALSE(language_packages::mounts_cache_over(parsed.at(4), {".cache/pip"}));
+  CHECK(language_packages::mounts_cache_over(parsed.at(4), {".cache/pip"}, "/pip"));
+  CHECK(language_packages::mounts_cache_over(parsed.at(5), {".cache/pip"}));
 }
 
 TEST_CASE("the last stage, the bases of other stages and triggers ship their layers",
@@ -76,9 +76,9 @@ TEST_CASE("the last stage, the bases of other stages and triggers ship their lay
       "COPY --from=deps /app /app\n"  // 7
       "RUN yarn install\n");          // 8
   const auto& df = parsed.df;
-  CHECK_FALSE(bestpractice::layers_ship(df, parsed.at(1)));  // only copied from
-  CHECK(bestpractice::layers_ship(df, parsed.at(3)));
+  CHECK_FALSE(language_packages::layers_ship(df, parsed.at(1)));  // only copied from
+  CHECK(language_packages::layers_ship(df, parsed.at(3)));
   CHECK(parsed.at(5).onbuild);
-  CHECK(bestpractice::layers_ship(df, parsed.at(5)));
-  CHECK(bestpractice::layers_ship(df, parsed.at(8)));
+  CHECK(language_packages::layers_ship(df, parsed.at(5)));
+  CHECK(language_packages::layers_ship(df, parsed.at(8)));
 }

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace dockvet::bestpractice {
+namespace dockvet::language_packages {
 
 RunCommands::RunCommands(const FileFacts& facts) : commands_(shell::run_commands(facts)) {
   if (facts.dockerfile == nullptr) return;
@@ -139,4 +139,4 @@ bool layers_ship(const dockerfile::Dockerfile& dockerfile, const dockerfile::Ins
       [&](const dockerfile::Stage& stage) { return stage.base_stage == where.stage; });
 }
 
-}  // namespace dockvet::bestpractice
+}  // namespace dockvet::language_packages

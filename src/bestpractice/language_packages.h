@@ -15,7 +15,7 @@
 #include "dockerfile/dockerfile.h"
 #include "shell/command_view.h"
 
-namespace dockvet::bestpractice {
+namespace dockvet::language_packages {
 
 /// Every command of every RUN in file order: the simple commands of the shell-form bodies
 /// (shell::run_commands) and each exec-form RUN (`RUN ["pip", "install", "flask"]`) as one
@@ -60,4 +60,4 @@ std::optional<std::string> known_text(const Word& word);
 /// instruction before any FROM. ONBUILD triggers always ship, in the image built on this one.
 bool layers_ship(const dockerfile::Dockerfile& dockerfile, const dockerfile::Instruction& where);
 
-}  // namespace dockvet::bestpractice
+}  // namespace dockvet::language_packages
