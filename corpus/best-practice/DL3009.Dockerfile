@@ -1,8 +1,12 @@
 # DL3009: the lists `apt-get update` downloads are deleted in the same RUN, in the image that ships.
 
-# A build stage that is only copied from never reaches the final image: not reported.
-FROM debian:12.7 AS build
+# A build stage that is only copied from never reaches the final image, nor does the stage it
+# is built FROM: not reported.
+FROM debian:12.7 AS toolchain
 RUN apt-get update && apt-get install -y --no-install-recommends make=4.3-4.1
+
+FROM toolchain AS build
+RUN apt-get update && apt-get install -y --no-install-recommends gcc=4:12.2.0-3
 WORKDIR /src
 
 # The base of the final stage is shipped, two levels down too.
