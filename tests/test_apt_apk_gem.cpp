@@ -2,8 +2,10 @@
 // settings, cache mounts above a directory, and `rm` of a directory's contents.
 
 #include <catch2/catch.hpp>
+#include <set>
 
 #include "bestpractice/apt_apk_gem.h"
+#include "core/engine.h"
 #include "dockerfile/dockerfile.h"
 #include "test_shell_support.h"
 
@@ -76,4 +78,26 @@ TEST_CASE("rm of a directory, its contents or a directory above it", "[bestpract
       bestpractice::removes_contents_of(command_of("rm -rf /var/lib/apt/lists/partial"), lists));
   CHECK_FALSE(bestpractice::removes_contents_of(command_of("rm -rf /var/cache/apt/*"), lists));
   CHECK_FALSE(bestpractice::removes_contents_of(command_of("ls /var/lib/apt/lists/*"), lists));
+}
+
+TEST_CASE(
+    "each apt-get, apk and gem rule's bad example fires only that rule, its good example "
+    "nothing",
+    "[bestpractice]") {
+  for (const std::string code :
+       {"DL3008", "DL3009", "DL3014", "DL3015", "DL3018", "DL3019", "DL3027", "DL3028"}) {
+    INFO(code);
+    const dockvet::Check* check = dockvet::Registry::instance().find(code);
+    REQUIRE(check != nullptr);
+    auto codes = [](std::string_view text) {
+      dockvet::SourceFile file("Dockerfile", dockvet::FileKind::dockerfile, std::string(text));
+      std::set<std::string> out;
+      for (const auto& d : dockvet::lint_source(file, dockvet::LintPolicy{}).diagnostics) {
+        out.insert(d.code);
+      }
+      return out;
+    };
+    CHECK(codes(check->meta().bad_example) == std::set<std::string>{code});
+    CHECK(codes(check->meta().good_example).empty());
+  }
 }
