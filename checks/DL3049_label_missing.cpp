@@ -69,10 +69,10 @@ class LabelMissing final : public Check {
             "it was built from, its licence. Registries, scanners and deployment tools read "
             "these labels; an image without them cannot be traced back to its source.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.version: semver}\n"
+            "# with label-schema: {org.opencontainers.image.version: semver}\n"
             "FROM debian:12.7\nCMD [\"bash\"]\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.version: semver}\n"
+            "# with label-schema: {org.opencontainers.image.version: semver}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.version=\"1.4.2\"\n"
             "CMD [\"bash\"]\n",
         .fix =

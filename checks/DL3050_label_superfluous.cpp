@@ -21,13 +21,13 @@ class LabelSuperfluous final : public Check {
             "(`org.opencontainers.image.revison`) or metadata nobody agreed to publish, and it "
             "ships in every image.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.version: semver}\n"
-            "# strict-labels: true\n"
+            "# with label-schema: {org.opencontainers.image.version: semver}\n"
+            "# and strict-labels: true\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.version=\"1.4.2\" "
             "build-host=\"ci-07\"\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.version: semver}\n"
-            "# strict-labels: true\n"
+            "# with label-schema: {org.opencontainers.image.version: semver}\n"
+            "# and strict-labels: true\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.version=\"1.4.2\"\n",
         .fix = "Remove the label, correct its key, or add it to `label-schema`.",
         .differences =

@@ -20,10 +20,10 @@ class LabelEmpty final : public Check {
             "`LABEL org.opencontainers.image.revision=$GIT_SHA` with `ARG GIT_SHA=` and no "
             "`--build-arg`.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.revision: hash}\n"
+            "# with label-schema: {org.opencontainers.image.revision: hash}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.revision=\"\"\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.revision: hash}\n"
+            "# with label-schema: {org.opencontainers.image.revision: hash}\n"
             "FROM debian:12.7\n"
             "LABEL "
             "org.opencontainers.image.revision=\"43c572f1272b6b3171dd1db9e41b7027128ce080\"\n",

@@ -74,11 +74,11 @@ class LabelNotUrl final : public Check {
             "follow `image.documentation`. A relative path, a bare host name or a URL with a "
             "space in it is not a link any of them can follow.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.source: url}\n"
+            "# with label-schema: {org.opencontainers.image.source: url}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.source=\"github.com/"
             "example/app\"\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.source: url}\n"
+            "# with label-schema: {org.opencontainers.image.source: url}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.source=\"https://"
             "github.com/example/app\"\n",
         .fix =

@@ -74,10 +74,10 @@ class LabelNotRfc3339 final : public Check {
             "date such as `01/05/2024` or the output of plain `date` is ambiguous or "
             "unparseable for them.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.created: rfc3339}\n"
+            "# with label-schema: {org.opencontainers.image.created: rfc3339}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.created=\"01/05/2024\"\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.created: rfc3339}\n"
+            "# with label-schema: {org.opencontainers.image.created: rfc3339}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.created=\"2024-05-01T12:00:00Z\"\n",
         .fix = "Write the date-time with a time zone, e.g. from `date -u +%Y-%m-%dT%H:%M:%SZ`.",
         .differences =

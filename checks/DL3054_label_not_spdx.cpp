@@ -244,10 +244,10 @@ class LabelNotSpdx final : public Check {
             "the SPDX list. `Apache 2`, `GPLv3` or `BSD` match nothing, so the image counts as "
             "unlicensed or needs a human to look.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.licenses: spdx}\n"
+            "# with label-schema: {org.opencontainers.image.licenses: spdx}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.licenses=\"Apache 2\"\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.licenses: spdx}\n"
+            "# with label-schema: {org.opencontainers.image.licenses: spdx}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.licenses=\"Apache-2.0\"\n",
         .fix =
             "Write the SPDX identifier (https://spdx.org/licenses/), or an SPDX expression "

@@ -33,10 +33,10 @@ class LabelNotGitHash final : public Check {
             "go from an image back to the exact commit it was built from. A branch name, a tag "
             "or `HEAD` moves on, so the label stops pointing at the code that is in the image.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.revision: hash}\n"
+            "# with label-schema: {org.opencontainers.image.revision: hash}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.revision=\"main\"\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.revision: hash}\n"
+            "# with label-schema: {org.opencontainers.image.revision: hash}\n"
             "FROM debian:12.7\n"
             "LABEL "
             "org.opencontainers.image.revision=\"43c572f1272b6b3171dd1db9e41b7027128ce080\"\n",

@@ -75,10 +75,10 @@ class LabelNotSemver final : public Check {
             "compare and sort image versions. `v1.2`, `1.2` or `latest` cannot be compared "
             "that way.",
         .bad_example =
-            "# label-schema: {org.opencontainers.image.version: semver}\n"
+            "# with label-schema: {org.opencontainers.image.version: semver}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.version=\"v1.4\"\n",
         .good_example =
-            "# label-schema: {org.opencontainers.image.version: semver}\n"
+            "# with label-schema: {org.opencontainers.image.version: semver}\n"
             "FROM debian:12.7\nLABEL org.opencontainers.image.version=\"1.4.0\"\n",
         .fix =
             "Write the version as MAJOR.MINOR.PATCH, with an optional `-prerelease` and "

@@ -83,10 +83,10 @@ class LabelNotEmail final : public Check {
             "image (a scanner, an operator at 3 a.m.) can reach its owner. A team name, a "
             "Slack handle or a URL in its place reaches nobody.",
         .bad_example =
-            "# label-schema: {maintainer: email}\n"
+            "# with label-schema: {maintainer: email}\n"
             "FROM debian:12.7\nLABEL maintainer=\"platform team\"\n",
         .good_example =
-            "# label-schema: {maintainer: email}\n"
+            "# with label-schema: {maintainer: email}\n"
             "FROM debian:12.7\nLABEL maintainer=\"platform@example.com\"\n",
         .fix = "Write an email address, `name@example.com` or `Name <name@example.com>`.",
         .differences =
