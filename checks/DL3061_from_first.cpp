@@ -31,7 +31,7 @@ class FromFirst final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
     for (const auto& instruction : facts.dockerfile->instructions) {
-      if (instruction.keyword == dockerfile::Keyword::from) break;
+      if (instruction.keyword == dockerfile::Keyword::from && !instruction.onbuild) break;
       // An ONBUILD is reported once, not again for its trigger; an unknown keyword is DV011's.
       if (instruction.onbuild || instruction.keyword == dockerfile::Keyword::arg ||
           instruction.keyword == dockerfile::Keyword::unknown) {
