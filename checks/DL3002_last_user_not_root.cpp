@@ -22,21 +22,23 @@ bool names_root(const dockerfile::Token& word) {
   return name == "root" || name == "0";
 }
 
-// The USER that is in effect at the end of `stage`: its own last USER, else the one it inherits
-// from the earlier stage it is built on; -1 when only the base image decides.
-int effective_user(const Dockerfile& dockerfile, int stage) {
-  while (stage >= 0) {
-    const auto& current = dockerfile.stages[static_cast<std::size_t>(stage)];
-    for (int i = current.last_instruction; i > current.from_instruction; --i) {
-      const Instruction& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
-      if (instruction.keyword == Keyword::user && !instruction.onbuild &&
-          !instruction.words.empty()) {
-        return i;
-      }
+// For each stage, the USER in effect at its end: its own last USER, else the one it inherits
+// from the earlier stage it is built on; -1 when only the base image decides. One pass in file
+// order, since a stage only builds on earlier ones.
+std::vector<int> effective_users(const Dockerfile& dockerfile) {
+  std::vector<int> users(dockerfile.stages.size(), -1);
+  for (std::size_t i = 0; i < dockerfile.instructions.size(); ++i) {
+    const Instruction& instruction = dockerfile.instructions[i];
+    if (instruction.keyword == Keyword::user && !instruction.onbuild && instruction.stage >= 0 &&
+        !instruction.words.empty()) {
+      users[static_cast<std::size_t>(instruction.stage)] = static_cast<int>(i);
     }
-    stage = current.base_stage;
   }
-  return -1;
+  for (std::size_t stage = 0; stage < users.size(); ++stage) {
+    const int base = dockerfile.stages[stage].base_stage;
+    if (users[stage] < 0 && base >= 0) users[stage] = users[static_cast<std::size_t>(base)];
+  }
+  return users;
 }
 
 }  // namespace
@@ -81,10 +83,11 @@ class LastUserNotRoot final : public Check {
     if (facts.dockerfile == nullptr) return;
     const Dockerfile& dockerfile = *facts.dockerfile;
     const std::vector<bool> outputs = bestpractice::output_stages(dockerfile);
+    const std::vector<int> users = effective_users(dockerfile);
     std::set<int> reported;
     for (std::size_t stage = 0; stage < outputs.size(); ++stage) {
       if (!outputs[stage]) continue;
-      const int user = effective_user(dockerfile, static_cast<int>(stage));
+      const int user = users[stage];
       if (user < 0 || !reported.insert(user).second) continue;
       const Instruction& instruction = dockerfile.instructions[static_cast<std::size_t>(user)];
       const auto& word = instruction.words.front();

@@ -1,4 +1,6 @@
 // DL3024: `FROM node:22 AS build` twice — a stage name must name one stage.
+#include <unordered_map>
+
 #include "core/check.h"
 #include "dockerfile/dockerfile.h"
 
@@ -32,18 +34,16 @@ class UniqueStageNames final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
-    const auto& stages = facts.dockerfile->stages;
-    for (std::size_t i = 0; i < stages.size(); ++i) {
-      if (stages[i].name.empty() || !stages[i].name_token) continue;
-      for (std::size_t j = 0; j < i; ++j) {
-        if (stages[j].name != stages[i].name) continue;
-        const auto line = facts.file.lines.position(stages[j].name_token->range.begin).line;
-        findings.report(stages[i].name_token->range, "stage name `" + stages[i].name_token->raw +
-                                                         "` is already used by the stage on line " +
-                                                         std::to_string(line) +
-                                                         "; give each stage its own name");
-        break;
-      }
+    std::unordered_map<std::string_view, const dockerfile::Token*> first_use;
+    for (const auto& stage : facts.dockerfile->stages) {
+      if (stage.name.empty() || !stage.name_token) continue;
+      const auto [earlier, added] = first_use.emplace(stage.name, &*stage.name_token);
+      if (added) continue;
+      const auto line = facts.file.lines.position(earlier->second->range.begin).line;
+      findings.report(stage.name_token->range, "stage name `" + stage.name_token->raw +
+                                                   "` is already used by the stage on line " +
+                                                   std::to_string(line) +
+                                                   "; give each stage its own name");
     }
   }
 };

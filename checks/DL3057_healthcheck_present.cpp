@@ -9,20 +9,21 @@ namespace {
 
 using dockerfile::Dockerfile;
 
-// Whether `stage`, or a stage it is built on, declares a HEALTHCHECK (NONE counts: it is a
-// decision).
-bool declares_healthcheck(const Dockerfile& dockerfile, int stage) {
-  while (stage >= 0) {
-    const auto& current = dockerfile.stages[static_cast<std::size_t>(stage)];
-    for (int i = current.from_instruction + 1; i <= current.last_instruction; ++i) {
-      const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
-      if (instruction.keyword == dockerfile::Keyword::healthcheck && !instruction.onbuild) {
-        return true;
-      }
+// For each stage, whether it or a stage it is built on declares a HEALTHCHECK (NONE counts: it
+// is a decision). One pass in file order, since a stage only builds on earlier ones.
+std::vector<bool> declares_healthcheck(const Dockerfile& dockerfile) {
+  std::vector<bool> declared(dockerfile.stages.size(), false);
+  for (const auto& instruction : dockerfile.instructions) {
+    if (instruction.keyword == dockerfile::Keyword::healthcheck && !instruction.onbuild &&
+        instruction.stage >= 0) {
+      declared[static_cast<std::size_t>(instruction.stage)] = true;
     }
-    stage = current.base_stage;
   }
-  return false;
+  for (std::size_t stage = 0; stage < declared.size(); ++stage) {
+    const int base = dockerfile.stages[stage].base_stage;
+    if (base >= 0 && declared[static_cast<std::size_t>(base)]) declared[stage] = true;
+  }
+  return declared;
 }
 
 }  // namespace
@@ -64,8 +65,9 @@ class HealthcheckPresent final : public Check {
     if (facts.dockerfile == nullptr) return;
     const Dockerfile& dockerfile = *facts.dockerfile;
     const std::vector<bool> outputs = bestpractice::output_stages(dockerfile);
+    const std::vector<bool> declared = declares_healthcheck(dockerfile);
     for (std::size_t i = 0; i < outputs.size(); ++i) {
-      if (!outputs[i] || declares_healthcheck(dockerfile, static_cast<int>(i))) continue;
+      if (!outputs[i] || declared[i]) continue;
       const auto& from =
           dockerfile.instructions[static_cast<std::size_t>(dockerfile.stages[i].from_instruction)];
       findings.report(from.line_range,
