@@ -89,7 +89,7 @@ class TrustedRegistry final : public Check {
                   stage.base.range, patterns, findings);
     }
     for (const auto& instruction : dockerfile.instructions) {
-      if (instruction.onbuild || instruction.stage < 0) continue;
+      if (instruction.onbuild) continue;
       if (instruction.keyword == Keyword::copy || instruction.keyword == Keyword::add) {
         const auto* from = instruction.flag("from");
         if (from == nullptr || !from->value || instruction.stage_ref >= 0) continue;

@@ -192,3 +192,30 @@ TEST_CASE("The stage helpers split references and find the images that run", "[s
   CHECK(dockvet::bestpractice::output_stages(dockerfile) ==
         std::vector<bool>{false, false, true, false, true});
 }
+
+TEST_CASE("DL3026 agrees with hadolint's cases outside the conformance data", "[stagerules]") {
+  const std::string hub =
+      "FROM ubuntu:18.04 AS builder1\nFROM zemanlx/ubuntu:18.04 AS builder2\n"
+      "FROM docker.io/zemanlx/ubuntu:18.04 AS builder3\n";
+  CHECK(lint("DL3026", hub, {"docker.io"}).empty());
+  CHECK(lint("DL3026", hub, {"trusted.com"}).size() == 3);
+  CHECK(lint("DL3026", "FROM scratch\n", {"x.com"}).empty());
+  CHECK(
+      lint("DL3026", "FROM random.com/foo AS builder1\nFROM builder1 AS builder2\n", {"random.com"})
+          .empty());
+  CHECK(lint("DL3026", "FROM x.com/debian\n", {"*.random.com"}).size() == 1);
+  CHECK(lint("DL3026", "FROM foo.random.com/debian\n", {"x.com", "*.random.com"}).empty());
+  // Before any FROM, too: the file is broken, but the image would still be pulled.
+  CHECK(lint("DL3026", "COPY --from=untrusted.com/repo/image:tag /foo /bar\n", {"trusted.com"})
+            .size() == 1);
+  CHECK(lint("DL3026", "COPY --from=trusted.com/repo/image:tag /foo /bar\n", {"trusted.com"})
+            .empty());
+  CHECK(lint("DL3026",
+             "RUN --mount=type=bind,from=untrusted.com/repo/image:tag,target=/foo foobar\n",
+             {"trusted.com"})
+            .size() == 1);
+  CHECK(lint("DL3026",
+             "RUN --mount=type=cache,from=trusted.com/repo/image:tag,target=/foo foobar\n",
+             {"trusted.com"})
+            .empty());
+}
