@@ -4,12 +4,12 @@
 
 namespace dockvet::checks {
 
-class FromFirst final : public Check {
+class FromComesFirst final : public Check {
  public:
   const CheckMeta& meta() const override {
     static const CheckMeta meta{
         .code = "DL3061",
-        .name = "from-first",
+        .name = "from-comes-first",
         .severity = Severity::error,
         .summary = "An instruction other than ARG comes before the first FROM",
         .rationale =
@@ -47,4 +47,4 @@ class FromFirst final : public Check {
 
 }  // namespace dockvet::checks
 
-DOCKVET_REGISTER_CHECK(dockvet::checks::FromFirst)
+DOCKVET_REGISTER_CHECK(dockvet::checks::FromComesFirst)

@@ -32,12 +32,12 @@ std::vector<std::string_view> ports_out_of_range(std::string_view spec) {
 
 }  // namespace
 
-class ExposePortRange final : public Check {
+class ExposePortInRange final : public Check {
  public:
   const CheckMeta& meta() const override {
     static const CheckMeta meta{
         .code = "DL3011",
-        .name = "expose-port-range",
+        .name = "expose-port-in-range",
         .severity = Severity::error,
         .summary = "EXPOSE names a port above 65535",
         .rationale =
@@ -69,4 +69,4 @@ class ExposePortRange final : public Check {
 
 }  // namespace dockvet::checks
 
-DOCKVET_REGISTER_CHECK(dockvet::checks::ExposePortRange)
+DOCKVET_REGISTER_CHECK(dockvet::checks::ExposePortInRange)
