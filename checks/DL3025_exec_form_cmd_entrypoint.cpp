@@ -1,4 +1,4 @@
-// DL3025: `CMD node server.js` — the shell form runs the server as a child of /bin/sh.
+// DL3025: `CMD node server.js` — the shell form may run the server as a child of /bin/sh.
 #include "core/check.h"
 #include "dockerfile/dockerfile.h"
 
@@ -22,11 +22,12 @@ class ExecFormCmdEntrypoint final : public Check {
         .severity = Severity::warning,
         .summary = "CMD or ENTRYPOINT is written in shell form",
         .rationale =
-            "The shell form wraps the command in `/bin/sh -c`, so the shell is PID 1 and the "
-            "server its child. `docker stop` sends SIGTERM to the shell, which does not pass "
-            "it on: the server gets no chance to shut down cleanly and is killed after the "
-            "timeout. A shell-form ENTRYPOINT also ignores the CMD and any `docker run` "
-            "arguments. The JSON (exec) form runs the program directly.",
+            "The shell form wraps the command in `/bin/sh -c`. Unless that shell replaces "
+            "itself with the command (some do for one simple command; none do for `a && b`), "
+            "the shell is PID 1 and the server its child. `docker stop` sends SIGTERM to the "
+            "shell, which does not pass it on: the server gets no chance to shut down cleanly "
+            "and is killed after the timeout. A shell-form ENTRYPOINT also ignores the CMD and "
+            "any `docker run` arguments. The JSON (exec) form runs the program directly.",
         .bad_example = "FROM node:22.11\nCMD node server.js\n",
         .good_example = "FROM node:22.11\nCMD [\"node\", \"server.js\"]\n",
         .fix =
@@ -57,8 +58,8 @@ class ExecFormCmdEntrypoint final : public Check {
       const std::string keyword(dockerfile::to_string(instruction.keyword));
       findings.report(instruction.args_range,
                       keyword +
-                          " in shell form runs under `/bin/sh -c`, which does not pass "
-                          "stop signals on; write it as a JSON array, e.g. " +
+                          " in shell form runs under `/bin/sh -c`, which can keep stop "
+                          "signals from the program; write it as a JSON array, e.g. " +
                           keyword + " [\"executable\", \"arg\"]");
     }
   }
