@@ -27,7 +27,8 @@ class DnfPinVersions final : public Check {
         .differences =
             "dockvet also checks `dnf in`; leaves alone what has no version to pin (groups "
             "`@name`, a word that is wholly a variable such as `$PACKAGES`) and option values "
-            "(`--enablerepo epel`), which hadolint reads as packages; takes a glob "
+            "(`--enablerepo epel`), which hadolint reads as packages; takes a bound "
+            "(`'nodejs >= 20'`), a glob "
             "(`nodejs-20*`), a command substitution (`kernel-devel-$(uname -r)`) or a "
             "variable with a default (`${V:-1.2}`) as the version; and counts a variable the "
             "RUN assigns itself as defined.",

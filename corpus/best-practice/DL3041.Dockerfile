@@ -7,9 +7,9 @@ RUN dnf install -y tomcat && dnf clean all
 ARG GIT_VERSION=2.47.1-1.fc41
 ENV PYTHON_VERSION=3.13.1
 
-# name-version, name-version-release, an epoch, a dash or a plus in the name, an .rpm file, a
-# variable declared by ARG or ENV, a glob, the running kernel's version, a group and a module
-# stream are pinned (or have no version to pin).
+# name-version, name-version-release, an epoch, a dash or a plus in the name, an .rpm file,
+# a variable declared by ARG or ENV, a bound, a glob, the running kernel's version, a group
+# and a module stream are pinned (or have no version to pin).
 RUN dnf install -y --enablerepo updates-testing \
       tomcat-10.1.34 \
       rpm-sign-4.20.0-1.fc41 \
@@ -19,6 +19,7 @@ RUN dnf install -y --enablerepo updates-testing \
       "git-core-${GIT_VERSION}" \
       "python3-${PYTHON_VERSION}" \
       "nodejs-22*" \
+      'nodejs-devel >= 22' \
       "kernel-devel-$(uname -r)" \
       @development-tools \
  && dnf group install -y "C Development Tools and Libraries" \
@@ -50,7 +51,7 @@ ENV LANG=C.UTF-8
 
 RUN <<EOF
 set -e
-# expect-line: 54 DL3041:21
+# expect-line: 55 DL3041:21
 microdnf install -y gzip
 microdnf clean all
 EOF

@@ -440,8 +440,9 @@ Pin package_pin(const FileFacts& facts, int instruction, const Word& word, Manag
         text.starts_with("product:")) {
       return Pin::not_a_package;
     }
-    if (text.find_first_of("=<>") != std::string::npos) return Pin::pinned;
   }
+  // `name=version`, `name>=version`; yum and dnf read `'name >= version'` as a bound too.
+  if (text.find_first_of("=<>") != std::string::npos) return Pin::pinned;
   // A variable after the name's first dash holds the version: a pin when it is defined.
   const std::string shape = with_placeholders(word, '\x01');
   const std::size_t dash = shape.find('-');
