@@ -54,7 +54,8 @@ class YumCleanCache final : public Check {
             "that follows the first install passes even when another install follows it; "
             "dockvet wants the cache directory removed (or `yum clean all`, or `dnf clean all`) "
             "after the last command that fills the cache (`install`, `update`, `reinstall`, "
-            "`group install`…), and accepts a cache or tmpfs mount over the cache, which "
+            "`makecache`, `group install`…), and accepts a cache or tmpfs mount over the cache, "
+            "which "
             "hadolint does not.",
         .reads_every_run = true,
     };

@@ -41,7 +41,7 @@ class ZypperCleanCache final : public Check {
             "hadolint checks `install` only, and a clean that follows the first install passes "
             "even when another install follows it; dockvet wants the clean after the last "
             "command that fills the cache (`install`, `update`, `patch`, `dist-upgrade`, "
-            "`source-install`) and also accepts `rm -rf /var/cache/zypp`.",
+            "`source-install`, `refresh`) and also accepts `rm -rf /var/cache/zypp`.",
         .reads_every_run = true,
     };
     return meta;

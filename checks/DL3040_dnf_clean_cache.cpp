@@ -73,8 +73,8 @@ class DnfCleanCache final : public Check {
             "install passes even when another install follows it; dockvet wants a cache "
             "directory removed (or `clean all` by the same program; yum's counts for dnf) after "
             "the last command that fills the cache, and also accepts a mount over "
-            "/var/cache/dnf or /var/cache/yum, and `downgrade`, `distro-sync`, `group install` "
-            "and `module install` fill the cache as `install` does.",
+            "/var/cache/dnf or /var/cache/yum, and `downgrade`, `distro-sync`, `makecache`, "
+            "`group install` and `module install` fill the cache as `install` does.",
         .reads_every_run = true,
     };
     return meta;

@@ -148,11 +148,18 @@ bool is_expansion(const WordSegment& segment) {
   return !segment.literal && (segment.text.starts_with('$') || segment.text.starts_with('`'));
 }
 
-// `${v:-1.0}` and `${v-1.0}` name a version of their own when v is unset.
+// `${v:-1.0}`, `${v-1.0}`, `${v:=1.0}` and `${v=1.0}` name a version of their own when v is
+// unset.
 bool has_default(std::string_view text) {
-  return text.starts_with("${") &&
-         (text.find(":-") != std::string_view::npos || text.find(":=") != std::string_view::npos ||
-          (text.find('-') != std::string_view::npos));
+  if (!text.starts_with("${")) return false;
+  std::size_t end = 2;
+  while (end < text.size() &&
+         (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) {
+    ++end;
+  }
+  std::string_view rest = text.substr(end);
+  if (rest.starts_with(':')) rest.remove_prefix(1);
+  return rest.starts_with('-') || rest.starts_with('=');
 }
 
 bool is_version_char(char c) {
