@@ -322,11 +322,9 @@ std::optional<ManagerCommand> read_manager_command(const CommandLine& command) {
     } else if (!action_complete) {
       if (out.action.empty()) {
         out.action = word.known() ? canonical_action(*manager, argument.text) : "?";
-        out.action_word = &word;
         action_complete = !has_sub_action(*manager, out.action);
       } else {
         out.action += " " + (word.known() ? canonical_action(*manager, argument.text) : "?");
-        out.action_word = &word;
         action_complete = true;
       }
     } else {

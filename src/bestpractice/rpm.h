@@ -41,11 +41,12 @@ class RunCommands {
 struct ManagerCommand {
   Manager manager = Manager::yum;
   /// The action with aliases resolved: "install" (also for `in`, `localinstall`), "reinstall",
-  /// "upgrade" (`up`, `update`), "upgrade-minimal", "remove", "clean", "dist-upgrade", "patch",
-  /// "source-install", "group install" (`groupinstall`), "module install"…; empty when the
-  /// command names none (an unknown option's value hides it).
+  /// "upgrade" (`up`, `update`; zypper keeps "update"), "upgrade-minimal", "remove", "clean",
+  /// "dist-upgrade", "patch", "source-install", "group install" (`groupinstall`),
+  /// "module install"…; empty when no operand follows the options, "?" when the word is an
+  /// expansion. The value of an option not known to take one is read as the action, which then
+  /// matches no rule: a miss rather than a wrong finding.
   std::string action;
-  const Word* action_word = nullptr;       // the (last) word that names the action
   std::vector<const Word*> operands;       // after the action word(s), option values left out
   std::vector<shell::Argument> arguments;  // every argument, option values attached
 };
