@@ -1,5 +1,7 @@
 // [report] The reporters: exact text shapes, JSON-based formats parsed back, SARIF checked by
 // the shared validator, and every format fed bytes that would break a careless writer.
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -327,7 +329,11 @@ TEST_CASE("sarif passes the shared validator", "[report]") {
     if (file == "docker/Dockerfile") return "FROM ubuntu\n";
     return std::nullopt;
   };
-  const auto dir = std::filesystem::temp_directory_path();
+  // Per process: two suites running at once (a Release and a sanitizer build, or two
+  // checkouts) must not read each other's files.
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("dockvet-test-report-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
   const auto findings = dir / "dockvet-test-report.sarif";
   const auto clean = dir / "dockvet-test-report-clean.sarif";
   std::ofstream(findings, std::ios::binary) << render("sarif", input);
@@ -342,6 +348,7 @@ TEST_CASE("sarif passes the shared validator", "[report]") {
   CHECK(status == 0);
   CHECK(output.find("PASS " + findings.string()) != std::string::npos);
   CHECK(output.find("PASS " + clean.string()) != std::string::npos);
+  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("github_line_hashes matches GitHub's fingerprinting", "[report]") {
