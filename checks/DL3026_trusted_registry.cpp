@@ -99,11 +99,9 @@ class TrustedRegistry final : public Check {
         check_image(from->expanded_known ? from->expanded : *from->value, from->value_range,
                     patterns, findings);
       } else if (instruction.keyword == Keyword::run) {
-        for (const auto& flag : instruction.flags) {
-          if (flag.name != "mount" || !flag.value) continue;
-          const auto source = bestpractice::mount_source(*flag.value);
-          if (!source || names_stage(dockerfile, *source)) continue;
-          check_image(*source, flag.value_range, patterns, findings);
+        for (const auto& mount : dockerfile::run_mounts(instruction)) {
+          if (mount.from.empty() || names_stage(dockerfile, mount.from)) continue;
+          check_image(mount.from, mount.flag->value_range, patterns, findings);
         }
       }
     }

@@ -9,20 +9,6 @@ namespace dockvet::bestpractice {
 
 namespace {
 
-// An exec-form RUN (`RUN ["apt-get", "install", "curl"]`) runs its array as one command without
-// a shell: each element is one word, exactly as written.
-std::unique_ptr<CommandLine> exec_form_command(const dockerfile::Instruction& run) {
-  auto command = std::make_unique<CommandLine>();
-  for (const auto& token : run.words) {
-    Word word;
-    word.segments.push_back({token.expanded, true, token.range});
-    word.range = token.range;
-    command->words.push_back(std::move(word));
-  }
-  command->range = run.args_range;
-  return command;
-}
-
 const Word* subcommand_of(const CommandLine& command, std::string_view program,
                           std::initializer_list<std::string_view> subcommands,
                           std::initializer_list<std::string_view> value_options) {
@@ -57,23 +43,6 @@ bool covers(std::string_view ancestor, std::string_view path) {
 }
 
 }  // namespace
-
-RunCommands::RunCommands(const FileFacts& facts) {
-  for (const auto& ref : shell::run_commands(facts))
-    refs_.push_back({ref.instruction, ref.command});
-  if (facts.dockerfile == nullptr) return;
-  const auto& instructions = facts.dockerfile->instructions;
-  for (std::size_t i = 0; i < instructions.size(); ++i) {
-    const auto& run = instructions[i];
-    if (run.keyword != dockerfile::Keyword::run || !run.is_exec_form() || run.words.empty()) {
-      continue;
-    }
-    exec_forms_.push_back(exec_form_command(run));
-    refs_.push_back({static_cast<int>(i), exec_forms_.back().get()});
-  }
-  std::stable_sort(refs_.begin(), refs_.end(),
-                   [](const auto& a, const auto& b) { return a.instruction < b.instruction; });
-}
 
 const Word* apt_get_subcommand(const CommandLine& command,
                                std::initializer_list<std::string_view> subcommands) {
@@ -121,25 +90,9 @@ bool apt_true(std::string_view value) {
 }
 
 bool mounts_cache_over(const dockerfile::Instruction& run, std::string_view path) {
-  for (const auto& flag : run.flags) {
-    if (lower(flag.name) != "mount" || !flag.value) continue;
-    const std::string_view spec = flag.expanded_known ? flag.expanded : *flag.value;
-    std::string type = "bind";
-    std::string target;
-    std::size_t start = 0;
-    while (start <= spec.size()) {
-      const std::size_t comma = std::min(spec.find(',', start), spec.size());
-      const std::string_view field = spec.substr(start, comma - start);
-      const std::size_t equals = field.find('=');
-      if (equals != std::string_view::npos) {
-        const std::string key = lower(std::string(field.substr(0, equals)));
-        const std::string_view value = field.substr(equals + 1);
-        if (key == "type") type = lower(std::string(value));
-        if (key == "target" || key == "dst" || key == "destination") target = value;
-      }
-      start = comma + 1;
-    }
-    if ((type == "cache" || type == "tmpfs") && !target.empty() && covers(target, path)) {
+  for (const auto& mount : dockerfile::run_mounts(run)) {
+    if ((mount.type == "cache" || mount.type == "tmpfs") && !mount.target.empty() &&
+        covers(mount.target, path)) {
       return true;
     }
   }

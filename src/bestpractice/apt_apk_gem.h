@@ -12,27 +12,13 @@
 #include "core/check.h"
 #include "core/word.h"
 #include "dockerfile/dockerfile.h"
+#include "shell/command_view.h"
 
 namespace dockvet::bestpractice {
 
-/// One command of a RUN: the simple commands of shell-form bodies (ONBUILD and heredoc RUNs
-/// included) and, for an exec-form RUN, its array read as one command.
-struct RunCommandRef {
-  int instruction = -1;
-  const CommandLine* command = nullptr;
-};
-
-/// Every command of every RUN, in file order. The exec-form commands are built here and owned by
-/// the returned value, so keep it alive while reading the refs.
-class RunCommands {
- public:
-  explicit RunCommands(const FileFacts& facts);
-  const std::vector<RunCommandRef>& all() const { return refs_; }
-
- private:
-  std::vector<std::unique_ptr<CommandLine>> exec_forms_;
-  std::vector<RunCommandRef> refs_;
-};
+/// Every command of every RUN, exec-form RUNs included (shell::RunCommandList).
+using RunCommands = shell::RunCommandList;
+using RunCommandRef = shell::RunCommand;
 
 /// apt-get's options that take their value as the next word (`-t bookworm`, `-o Opt=v`).
 inline const std::initializer_list<std::string_view> kAptGetValueOptions = {

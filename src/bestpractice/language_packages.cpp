@@ -5,28 +5,6 @@
 
 namespace dockvet::language_packages {
 
-RunCommands::RunCommands(const FileFacts& facts) : commands_(shell::run_commands(facts)) {
-  if (facts.dockerfile == nullptr) return;
-  const auto& instructions = facts.dockerfile->instructions;
-  for (std::size_t i = 0; i < instructions.size(); ++i) {
-    const auto& run = instructions[i];
-    if (run.keyword != dockerfile::Keyword::run || !run.is_exec_form() || run.words.empty()) {
-      continue;
-    }
-    CommandLine command;
-    command.range = run.args_range;
-    for (const auto& token : run.words) {
-      command.words.push_back(Word{{WordSegment{token.expanded, true, token.range}}, token.range});
-    }
-    exec_form_.push_back(std::move(command));
-    commands_.push_back({static_cast<int>(i), &exec_form_.back()});
-  }
-  std::stable_sort(commands_.begin(), commands_.end(),
-                   [](const shell::RunCommand& a, const shell::RunCommand& b) {
-                     return a.instruction < b.instruction;
-                   });
-}
-
 const std::initializer_list<std::string_view> kPipOptionsWithValue = {
     // general options
     "--python", "--log", "--log-file", "--local-log", "--proxy", "--retries", "--timeout",
@@ -100,24 +78,9 @@ std::optional<PipInstall> pip_install(const CommandLine& command) {
 
 bool mounts_cache_over(const dockerfile::Instruction& run,
                        std::initializer_list<std::string_view> fragments, std::string_view target) {
-  for (const auto& flag : run.flags) {
-    if (flag.name != "mount" || !flag.value) continue;
-    std::string_view rest = flag.expanded_known ? flag.expanded : *flag.value;
-    bool cache_or_tmpfs = false;
-    std::string_view mount_target;
-    while (!rest.empty()) {
-      const auto comma = rest.find(',');
-      const std::string_view field = rest.substr(0, comma);
-      const auto equals = field.find('=');
-      const std::string_view key = field.substr(0, equals);
-      const std::string_view value =
-          equals == std::string_view::npos ? std::string_view{} : field.substr(equals + 1);
-      if (key == "type") cache_or_tmpfs = value == "cache" || value == "tmpfs";
-      if (key == "target" || key == "dst" || key == "destination") mount_target = value;
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
-    }
-    if (!cache_or_tmpfs || mount_target.empty()) continue;
+  for (const auto& mount : dockerfile::run_mounts(run)) {
+    const std::string_view mount_target = mount.target;
+    if ((mount.type != "cache" && mount.type != "tmpfs") || mount_target.empty()) continue;
     if (!target.empty() && mount_target == target) return true;
     for (std::string_view fragment : fragments) {
       if (mount_target.find(fragment) != std::string_view::npos) return true;

@@ -17,18 +17,8 @@
 
 namespace dockvet::language_packages {
 
-/// Every command of every RUN in file order: the simple commands of the shell-form bodies
-/// (shell::run_commands) and each exec-form RUN (`RUN ["pip", "install", "flask"]`) as one
-/// command, which BuildKit runs without a shell. The commands live as long as this object.
-class RunCommands {
- public:
-  explicit RunCommands(const FileFacts& facts);
-  const std::vector<shell::RunCommand>& all() const { return commands_; }
-
- private:
-  std::deque<CommandLine> exec_form_;
-  std::vector<shell::RunCommand> commands_;
-};
+/// Every command of every RUN, exec-form RUNs included (shell::RunCommandList).
+using RunCommands = shell::RunCommandList;
 
 /// pip itself or pipx, the tool that installs applications into their own environments.
 enum class PipTool { pip, pipx };

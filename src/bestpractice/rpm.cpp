@@ -253,19 +253,6 @@ std::string with_placeholders(const Word& word, char placeholder) {
   return out;
 }
 
-CommandLine exec_form_command(const Instruction& run) {
-  CommandLine command;
-  for (const auto& token : run.words) {
-    Word word;
-    word.range = token.range;
-    word.segments.push_back({token.expanded, true, token.range});
-    command.words.push_back(std::move(word));
-  }
-  if (!run.words.empty())
-    command.range = {run.words.front().range.begin, run.words.back().range.end};
-  return command;
-}
-
 }  // namespace
 
 std::string_view manager_name(Manager manager) {
@@ -276,26 +263,6 @@ std::string_view manager_name(Manager manager) {
     case Manager::zypper: return "zypper";
   }
   return "yum";
-}
-
-RunCommands::RunCommands(const FileFacts& facts) {
-  commands_ = shell::run_commands(facts);
-  if (facts.dockerfile == nullptr) return;
-  const auto& instructions = facts.dockerfile->instructions;
-  bool added = false;
-  for (std::size_t i = 0; i < instructions.size(); ++i) {
-    const Instruction& run = instructions[i];
-    if (run.keyword != Keyword::run || !run.is_exec_form() || run.words.empty()) continue;
-    exec_form_.push_back(exec_form_command(run));
-    commands_.push_back({static_cast<int>(i), &exec_form_.back()});
-    added = true;
-  }
-  if (added) {
-    std::stable_sort(commands_.begin(), commands_.end(),
-                     [](const shell::RunCommand& a, const shell::RunCommand& b) {
-                       return a.instruction < b.instruction;
-                     });
-  }
 }
 
 std::optional<ManagerCommand> read_manager_command(const CommandLine& command) {
@@ -393,25 +360,11 @@ bool fills_cache(const ManagerCommand& command) {
 
 bool mounts_cache_over(const Instruction& instruction,
                        std::span<const std::string_view> directories) {
-  for (const auto& flag : instruction.flags) {
-    if (flag.name != "mount" || !flag.expanded_known) continue;
-    std::string_view rest = flag.expanded;
-    std::string_view type;
-    std::string_view target;
-    while (!rest.empty()) {
-      const std::size_t comma = rest.find(',');
-      const std::string_view field = rest.substr(0, comma);
-      const std::size_t equals = field.find('=');
-      const std::string_view key = field.substr(0, equals);
-      const std::string_view value =
-          equals == std::string_view::npos ? std::string_view{} : field.substr(equals + 1);
-      if (key == "type") type = value;
-      if (key == "target" || key == "dst" || key == "destination") target = value;
-      if (comma == std::string_view::npos) break;
-      rest.remove_prefix(comma + 1);
+  for (const auto& mount : dockerfile::run_mounts(instruction)) {
+    if (!mount.known || (mount.type != "cache" && mount.type != "tmpfs") || mount.target.empty()) {
+      continue;
     }
-    if ((type != "cache" && type != "tmpfs") || target.empty()) continue;
-    target = removed_directory(target);
+    const std::string_view target = removed_directory(mount.target);
     for (const std::string_view directory : directories) {
       // A relative cache directory (`.cache/libdnf5`, a user's cache) matches by its tail.
       if (directory.front() != '/' ? target.ends_with(directory) : nested(target, directory)) {

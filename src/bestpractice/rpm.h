@@ -25,17 +25,8 @@ enum class Manager { yum, dnf, microdnf, zypper };
 /// "yum", "dnf", "microdnf" or "zypper".
 std::string_view manager_name(Manager manager);
 
-/// Every command of every RUN in file order: the shell-form commands of shell::run_commands and
-/// the exec-form RUNs (`RUN ["dnf", "install", …]`), which hadolint reads as commands too.
-class RunCommands {
- public:
-  explicit RunCommands(const FileFacts& facts);
-  std::span<const shell::RunCommand> all() const { return commands_; }
-
- private:
-  std::deque<CommandLine> exec_form_;  // stable addresses for the exec-form command lines
-  std::vector<shell::RunCommand> commands_;
-};
+/// Every command of every RUN, exec-form RUNs included (shell::RunCommandList).
+using RunCommands = shell::RunCommandList;
 
 /// One package-manager command read as `manager [options] action [options] operands`.
 struct ManagerCommand {

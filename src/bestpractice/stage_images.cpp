@@ -8,11 +8,9 @@ using dockerfile::Keyword;
 
 // The earlier stage a RUN --mount reads from, or -1.
 int mounted_stage(const dockerfile::Dockerfile& dockerfile, const dockerfile::Instruction& run) {
-  for (const auto& flag : run.flags) {
-    if (flag.name != "mount" || !flag.value) continue;
-    const auto source = mount_source(*flag.value);
-    if (!source) continue;
-    const dockerfile::Stage* stage = dockerfile.stage(*source);
+  for (const auto& mount : dockerfile::run_mounts(run)) {
+    if (mount.from.empty()) continue;
+    const dockerfile::Stage* stage = dockerfile.stage(mount.from);
     if (stage != nullptr && stage->index < run.stage) return stage->index;
   }
   return -1;
@@ -89,17 +87,6 @@ WrittenReference split_written_reference(std::string_view raw) {
     if (names_host(first)) ref.registry = std::string(first);
   }
   return ref;
-}
-
-std::optional<std::string> mount_source(std::string_view mount_value) {
-  while (!mount_value.empty()) {
-    const auto comma = mount_value.find(',');
-    const std::string_view field = mount_value.substr(0, comma);
-    if (field.starts_with("from=")) return std::string(field.substr(5));
-    if (comma == std::string_view::npos) break;
-    mount_value.remove_prefix(comma + 1);
-  }
-  return std::nullopt;
 }
 
 }  // namespace dockvet::bestpractice

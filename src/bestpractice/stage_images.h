@@ -47,7 +47,4 @@ struct WrittenReference {
 
 WrittenReference split_written_reference(std::string_view raw);
 
-/// The `from=` of a RUN `--mount` flag value (`type=cache,from=builder,target=/x`), if any.
-std::optional<std::string> mount_source(std::string_view mount_value);
-
 }  // namespace dockvet::bestpractice

@@ -310,6 +310,41 @@ const Flag* Instruction::flag(std::string_view flag_name) const {
   return nullptr;
 }
 
+std::vector<RunMount> run_mounts(const Instruction& instruction) {
+  std::vector<RunMount> mounts;
+  for (const Flag& flag : instruction.flags) {
+    if (flag.name != "mount" || !flag.value) continue;
+    RunMount mount;
+    mount.flag = &flag;
+    mount.known = flag.expanded_known;
+    std::string_view rest = flag.expanded_known ? std::string_view(flag.expanded) : *flag.value;
+    while (!rest.empty()) {
+      const std::size_t comma = rest.find(',');
+      const std::string_view field = rest.substr(0, comma);
+      const std::size_t equals = field.find('=');
+      std::string key(field.substr(0, equals));
+      for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string_view value =
+          equals == std::string_view::npos ? std::string_view{} : field.substr(equals + 1);
+      if (key == "type") {
+        mount.type = value;
+        for (char& c : mount.type)
+          c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      } else if (key == "target" || key == "dst" || key == "destination") {
+        mount.target = value;
+      } else if (key == "source" || key == "src") {
+        mount.source = value;
+      } else if (key == "from") {
+        mount.from = value;
+      }
+      if (comma == std::string_view::npos) break;
+      rest.remove_prefix(comma + 1);
+    }
+    mounts.push_back(std::move(mount));
+  }
+  return mounts;
+}
+
 const Directive* Dockerfile::directive(std::string_view directive_name) const {
   for (const Directive& d : directives) {
     if (d.name == directive_name) return &d;

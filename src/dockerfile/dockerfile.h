@@ -155,6 +155,21 @@ struct Stage {
   int base_stage = -1;            // the earlier stage this one builds on, or -1 for an image
 };
 
+/// One `RUN --mount=...` as BuildKit reads its CSV fields (instructions/commands_runmount.go):
+/// the type defaults to bind; `target`, `dst` and `destination` name the target, `source` and
+/// `src` the source. Read from the expanded value, or the raw one when a variable is unknown.
+struct RunMount {
+  std::string type = "bind";  // lower-cased
+  std::string target;
+  std::string source;
+  std::string from;   // a stage name or index, or an image
+  bool known = true;  // every variable in the value had a known value
+  const Flag* flag = nullptr;
+};
+
+/// The --mount flags of an instruction (only RUN takes them), in order.
+std::vector<RunMount> run_mounts(const Instruction& instruction);
+
 /// The parsed Dockerfile.
 struct Dockerfile {
   const SourceFile* source = nullptr;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "dockerfile/dockerfile.h"
+
 namespace dockvet::shell {
 
 std::string program_name(const CommandLine& command) {
@@ -78,15 +80,37 @@ bool has_subcommand(const CommandLine& command, std::initializer_list<std::strin
   return !words.empty() && words.front()->known() && listed(words.front()->text(), subcommands);
 }
 
-std::vector<RunCommand> run_commands(const FileFacts& facts) {
-  std::vector<RunCommand> out;
-  if (facts.dockerfile == nullptr) return out;
+RunCommandList::RunCommandList(const FileFacts& facts) {
+  if (facts.dockerfile == nullptr) return;
   for (const ShellScript& script : facts.scripts) {
     if (script.instruction < 0) continue;
-    for (const CommandLine& command : script.commands)
-      out.push_back({script.instruction, &command});
+    for (const CommandLine& command : script.commands) {
+      commands_.push_back({script.instruction, &command});
+    }
   }
-  return out;
+  const auto& instructions = facts.dockerfile->instructions;
+  bool added = false;
+  for (std::size_t i = 0; i < instructions.size(); ++i) {
+    const auto& run = instructions[i];
+    if (run.keyword != dockerfile::Keyword::run || !run.is_exec_form() || run.words.empty()) {
+      continue;
+    }
+    // Each array element is one word, exactly as written: no shell splits or expands it.
+    // The command spans its elements, from the program's opening quote, not the bracket.
+    CommandLine command;
+    command.range = {run.words.front().range.begin, run.words.back().range.end};
+    for (const auto& token : run.words) {
+      command.words.push_back(Word{{WordSegment{token.expanded, true, token.range}}, token.range});
+    }
+    exec_forms_.push_back(std::move(command));
+    commands_.push_back({static_cast<int>(i), &exec_forms_.back()});
+    added = true;
+  }
+  if (added) {
+    std::stable_sort(
+        commands_.begin(), commands_.end(),
+        [](const RunCommand& a, const RunCommand& b) { return a.instruction < b.instruction; });
+  }
 }
 
 }  // namespace dockvet::shell

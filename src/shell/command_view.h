@@ -5,6 +5,7 @@
 // ends the options. An option whose value is a separate word (`-t bookworm`, `-r req.txt`) is
 // named in `takes_value`, so that its value is not taken for an operand.
 
+#include <deque>
 #include <initializer_list>
 #include <span>
 #include <string>
@@ -45,13 +46,35 @@ std::vector<const Word*> operands(const CommandLine& command,
 bool has_subcommand(const CommandLine& command, std::initializer_list<std::string_view> subcommands,
                     std::initializer_list<std::string_view> takes_value = {});
 
-/// Every command of the shell-form RUN bodies (ONBUILD RUN included), with the index of its
-/// instruction in Dockerfile::instructions; the checks that set CheckMeta::reads_every_run see
-/// every body here.
+/// One command of a Dockerfile RUN, with the index of its instruction in
+/// Dockerfile::instructions.
 struct RunCommand {
   int instruction = -1;
   const CommandLine* command = nullptr;
 };
-std::vector<RunCommand> run_commands(const FileFacts& facts);
+
+/// Every command of every RUN, in file order: the simple commands of the shell-form bodies
+/// (ONBUILD and heredoc RUNs included; the checks that set CheckMeta::reads_every_run see every
+/// body) and each exec-form RUN (`RUN ["apt-get", "install", "curl"]`) as one command, which
+/// BuildKit runs without a shell and hadolint reads as a command too. The exec-form commands
+/// live in this object: keep it while reading them.
+class RunCommandList {
+ public:
+  explicit RunCommandList(const FileFacts& facts);
+  RunCommandList(const RunCommandList&) = delete;
+  RunCommandList& operator=(const RunCommandList&) = delete;
+  const std::vector<RunCommand>& all() const { return commands_; }
+  auto begin() const { return commands_.begin(); }
+  auto end() const { return commands_.end(); }
+
+ private:
+  std::deque<CommandLine> exec_forms_;  // stable addresses
+  std::vector<RunCommand> commands_;
+};
+
+/// The same list; `for (const auto& ref : run_commands(facts))` keeps it alive for the loop.
+inline RunCommandList run_commands(const FileFacts& facts) {
+  return RunCommandList(facts);
+}
 
 }  // namespace dockvet::shell

@@ -24,17 +24,10 @@ std::string lower(std::string_view text) {
 }
 
 // `--mount=type=bind,from=build,target=/x` reads from stage `build`.
-const dockerfile::Stage* mount_source(const Dockerfile& dockerfile, const dockerfile::Flag& flag) {
-  if (flag.name != "mount" || !flag.expanded_known) return nullptr;
-  std::string_view rest = flag.expanded;
-  while (!rest.empty()) {
-    const auto comma = rest.find(',');
-    const std::string_view field = rest.substr(0, comma);
-    if (field.substr(0, 5) == "from=") return dockerfile.stage(field.substr(5));
-    if (comma == std::string_view::npos) break;
-    rest.remove_prefix(comma + 1);
-  }
-  return nullptr;
+const dockerfile::Stage* mount_source(const Dockerfile& dockerfile,
+                                      const dockerfile::RunMount& mount) {
+  if (!mount.known || mount.from.empty()) return nullptr;
+  return dockerfile.stage(mount.from);
 }
 
 std::set<int> referenced_stages(const Dockerfile& dockerfile) {
@@ -43,8 +36,8 @@ std::set<int> referenced_stages(const Dockerfile& dockerfile) {
     if (instruction.stage_ref >= 0 && instruction.stage_ref != instruction.stage) {
       referenced.insert(instruction.stage_ref);
     }
-    for (const auto& flag : instruction.flags) {
-      const auto* source = mount_source(dockerfile, flag);
+    for (const auto& mount : dockerfile::run_mounts(instruction)) {
+      const auto* source = mount_source(dockerfile, mount);
       if (source != nullptr && source->index != instruction.stage) referenced.insert(source->index);
     }
   }
