@@ -152,7 +152,8 @@ class CopyThenExtractArchive final : public Check {
     const auto& dockerfile = *facts.dockerfile;
     std::vector<std::vector<const CommandLine*>> commands_of(dockerfile.instructions.size());
     for (const auto& command : shell::run_commands(facts)) {
-      if (command.instruction >= 0) {
+      if (command.instruction >= 0 &&
+          static_cast<std::size_t>(command.instruction) < commands_of.size()) {
         commands_of[static_cast<std::size_t>(command.instruction)].push_back(command.command);
       }
     }

@@ -125,11 +125,13 @@ class SecretInArgOrEnv final : public Check {
             "Pass the secret to the RUN that needs it with `RUN --mount=type=secret`, and give "
             "the container its runtime secrets when it starts (environment, secret files).",
         .differences =
-            "Names are matched on whole words: `TOKENIZERS_PARALLELISM` or `SECRETARY` are not "
-            "secrets, nor is a name ending in `_FILE`, `_PATH`, `_DIR` or `_LOCATION`, which "
-            "says where a secret is kept (`POSTGRES_PASSWORD_FILE`). `username` and `private` on "
-            "their own do not mark a secret (`ARG USERNAME=vscode`, `PRIVATE_REGISTRY`), but "
-            "`private_key` does; the well-known names hadolint lists all still count.",
+            "A marker such as `token` or `secret` must not run on into a longer word "
+            "(`TOKENIZERS_PARALLELISM` and `SECRETARY` are not secrets; `AUTHTOKEN` and "
+            "`API_TOKENS` are), and a name ending in `_FILE`, `_PATH`, `_DIR` or `_LOCATION` "
+            "says where a secret is kept, not what it is (`POSTGRES_PASSWORD_FILE`). `username` "
+            "and `private` on their own do not mark a secret (`ARG USERNAME=vscode`, "
+            "`PRIVATE_REGISTRY`), but `private_key` does; the well-known names hadolint lists all "
+            "still count.",
     };
     return meta;
   }
