@@ -43,8 +43,9 @@ class AddInsteadOfCopy final : public Check {
         .rationale =
             "ADD does more than copy: it unpacks local tar archives and downloads URLs. Used "
             "for ordinary files it hides that behaviour from the reader, and it bites later: "
-            "rename a file to end in `.tar.gz` and ADD silently unpacks it instead of copying "
-            "it. COPY does exactly one thing, so the Dockerfile says what it means.",
+            "a copied file that is, or one day becomes, a tar archive is silently unpacked "
+            "instead of copied. COPY does exactly one thing, so the Dockerfile says what it "
+            "means.",
         .bad_example = "FROM nginx:1.27\nADD nginx.conf /etc/nginx/nginx.conf\n",
         .good_example = "FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\n",
         .fix = "Write COPY instead of ADD.",

@@ -15,9 +15,9 @@ class OnbuildForbiddenTrigger final : public Check {
         .rationale =
             "An ONBUILD trigger runs as the first step of a later build that starts FROM this "
             "image. Docker does not allow the trigger to be another ONBUILD, a FROM or a "
-            "MAINTAINER: the builder rejects the instruction (\"ONBUILD ONBUILD isn't allowed\", "
-            "and likewise for FROM and MAINTAINER), so the Dockerfile does not build, or, with "
-            "an older builder that accepted it, every image built on this one fails.",
+            "MAINTAINER: the builder rejects the instruction (\"Chaining ONBUILD via `ONBUILD "
+            "ONBUILD` isn't allowed\", \"FROM isn't allowed as an ONBUILD trigger\"), so the "
+            "Dockerfile does not build.",
         .bad_example = "FROM node:22.11\nONBUILD FROM node:22.11-slim\n",
         .good_example = "FROM node:22.11\nONBUILD COPY package.json /app/\n",
         .fix =
