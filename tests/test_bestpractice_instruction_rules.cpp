@@ -64,3 +64,21 @@ TEST_CASE("a stage's lineage follows FROM <stage> back to an image", "[bestpract
   CHECK(dockvet::bestpractice::stage_lineage(p.df, 1) == std::vector<int>{1});
   CHECK(dockvet::bestpractice::stage_lineage(p.df, -1).empty());
 }
+
+TEST_CASE("words before the first FROM are read with BuildKit's quote removal", "[bestpractice]") {
+  const Parsed p(
+      "COPY a \"/usr/local/bin/b c\" 'd'\\\"e $HOME\n"
+      "FROM debian:12.7\n"
+      "ARG DIR\n"
+      "COPY a \"$DIR\" /srv/\n");
+  using dockvet::bestpractice::known_value;
+  const auto& before = p.at(0);
+  // BuildKit splits COPY's words at whitespace, quoted or not: "/usr/local/bin/b c" is two.
+  REQUIRE(before.words.size() == 5);
+  CHECK(known_value(p.df, before, before.words[1]) == "/usr/local/bin/b");
+  CHECK(known_value(p.df, before, before.words[3]) == "d\"e");
+  CHECK_FALSE(known_value(p.df, before, before.words[4]).has_value());
+  const auto& in_stage = p.at(3);
+  CHECK_FALSE(known_value(p.df, in_stage, in_stage.words[1]).has_value());
+  CHECK(known_value(p.df, in_stage, in_stage.words[2]) == "/srv/");
+}
