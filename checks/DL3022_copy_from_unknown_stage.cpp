@@ -41,7 +41,8 @@ class CopyFromUnknownStage final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
     for (const auto& instruction : facts.dockerfile->instructions) {
-      if (instruction.keyword != dockerfile::Keyword::copy) continue;
+      // An ONBUILD COPY --from names a stage of the later build that triggers it.
+      if (instruction.keyword != dockerfile::Keyword::copy || instruction.onbuild) continue;
       const dockerfile::Flag* from = instruction.flag("from");
       if (from == nullptr || !from->value || !from->expanded_known) continue;
       if (instruction.stage_ref >= 0 || names_image(from->expanded)) continue;

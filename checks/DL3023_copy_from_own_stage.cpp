@@ -34,7 +34,11 @@ class CopyFromOwnStage final : public Check {
     if (facts.dockerfile == nullptr) return;
     const auto& dockerfile = *facts.dockerfile;
     for (const auto& instruction : dockerfile.instructions) {
-      if (instruction.keyword != dockerfile::Keyword::copy || instruction.stage < 0) continue;
+      // An ONBUILD COPY --from names a stage of the later build that triggers it.
+      if (instruction.keyword != dockerfile::Keyword::copy || instruction.onbuild ||
+          instruction.stage < 0) {
+        continue;
+      }
       const dockerfile::Flag* from = instruction.flag("from");
       if (from == nullptr || !from->value || !from->expanded_known) continue;
       const dockerfile::Stage* named = dockerfile.stage(from->expanded);

@@ -50,7 +50,9 @@ class CopyWholeStageFilesystem final : public Check {
     if (facts.dockerfile == nullptr) return;
     const auto& dockerfile = *facts.dockerfile;
     for (const auto& instruction : dockerfile.instructions) {
-      if (instruction.keyword != dockerfile::Keyword::copy || instruction.words.size() < 2) {
+      // An ONBUILD COPY --from names a stage of the later build, which is not known here.
+      if (instruction.keyword != dockerfile::Keyword::copy || instruction.onbuild ||
+          instruction.words.size() < 2) {
         continue;
       }
       const dockerfile::Flag* from = instruction.flag("from");

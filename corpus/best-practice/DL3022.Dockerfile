@@ -35,3 +35,6 @@ COPY --from=ghcr.io/example/static-assets /static /srv/static
 COPY --from=busybox@sha256:5b0f33c83a97f5f7d12698df6732098b0cdb860d377f6307b68efe2c6821296f /bin/busybox /srv/busybox
 ARG ASSETS_STAGE
 COPY --from=${ASSETS_STAGE} /static /srv/more-static
+# An ONBUILD COPY names a stage of the build that triggers it.
+ONBUILD COPY --from=template /usr/bin/composer /usr/bin/composer
+ONBUILD COPY --from=assets /srv/static /srv/static

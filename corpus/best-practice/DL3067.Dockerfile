@@ -19,3 +19,4 @@ COPY / /
 FROM debian:12.7
 # A stage that starts from scratch holds only what was copied into it on purpose.
 COPY --from=export / /
+ONBUILD COPY --from=runtime-base / /
