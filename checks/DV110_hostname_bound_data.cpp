@@ -21,6 +21,9 @@ class HostnameBoundData final : public Check {
             "starts empty even with the same volume; wurstmeister/kafka's default log directory "
             "/kafka/kafka-logs-$HOSTNAME has the same trap (stateful-images reference, row 40, "
             "1.8 and rule 15). The rabbitmq docs start the server with `--hostname my-rabbit`. "
+            "In Kubernetes a Pod's hostname is its name: a bare Pod and a StatefulSet's Pods "
+            "(rabbitmq-0) keep theirs, while a Deployment or ReplicaSet names every Pod it "
+            "creates anew, so a replaced Pod starts empty too. "
             "Reported only when the data is otherwise on persistent storage.",
         .bad_example =
             "docker run -d --name rabbit -v rabbitmq_data:/var/lib/rabbitmq "
@@ -28,7 +31,9 @@ class HostnameBoundData final : public Check {
         .good_example =
             "docker run -d --name rabbit --hostname my-rabbit \\\n"
             "  -v rabbitmq_data:/var/lib/rabbitmq rabbitmq:4\n",
-        .fix = "Give the container a fixed `--hostname` (Compose: `hostname:`).",
+        .fix =
+            "Give the container a fixed `--hostname` (Compose: `hostname:`; Kubernetes: run it "
+            "as a StatefulSet, or set `hostname:` in the Pod template).",
         .example_language = "sh",
         .data_loss = true,
     };
@@ -40,11 +45,26 @@ class HostnameBoundData final : public Check {
       const auto& invocation = *server.invocation;
       if (!server.hostname_bound || invocation.hostname || uses_host_network(invocation)) continue;
       if (invocation.unknown_flags || invocation.elided_options) continue;
-      // A Pod's hostname is its name: stable in a StatefulSet, new for every Pod of a
-      // Deployment. Telling the two apart is not done yet, so say nothing rather than guess.
-      if (invocation.origin == docker::Origin::kubernetes) continue;
+      // A Pod's hostname is its name: stable for a bare Pod and in a StatefulSet, new for every
+      // Pod a Deployment or ReplicaSet makes. Jobs and kinds not known here are left alone.
+      const bool kubernetes = invocation.origin == docker::Origin::kubernetes;
+      if (kubernetes && !(invocation.workload && invocation.workload->replaces_pods() &&
+                          invocation.workload->kind != "StatefulSet")) {
+        continue;
+      }
       const auto persistent = stateful::paths_with(server, stateful::Verdict::persistent);
       if (persistent.empty()) continue;
+      if (kubernetes) {
+        findings.report(invocation.image->range,
+                        server.described + " names its data directory after the hostname, and a " +
+                            invocation.workload->kind +
+                            " gives every Pod it creates a new name and so a new hostname: a "
+                            "replaced Pod starts empty inside the same volume " +
+                            persistent.front()->data_path +
+                            "; run it as a StatefulSet, whose Pods keep their names, or set "
+                            "`hostname:` in the Pod template");
+        continue;
+      }
       const std::string flag = invocation.origin == docker::Origin::compose
                                    ? "hostname: " + hostname_for(server)
                                    : "--hostname " + hostname_for(server);

@@ -59,7 +59,7 @@ class ReplicasShareDataDirectory final : public Check {
     for (const auto& server : facts.server_runs) {
       const auto& invocation = *server.invocation;
       if (invocation.origin == docker::Origin::command_line) continue;  // Swarm's is DV109
-      if (!holds_one_server_per_directory(server)) continue;
+      if (!stateful::needs_own_data_directory(server)) continue;
       const auto count = invocation.replica_count();
       if (!count || *count < 2) continue;
       const bool kubernetes = invocation.origin == docker::Origin::kubernetes;
@@ -70,7 +70,9 @@ class ReplicasShareDataDirectory final : public Check {
         if (kubernetes && path->mount->kind != docker::MountKind::named_volume) continue;
         findings.report(
             invocation.replicas->range,
-            (kubernetes ? "this workload starts " : "this service starts ") +
+            (invocation.workload && invocation.workload->autoscaled
+                 ? "this autoscaler may start up to "
+                 : (kubernetes ? "this workload starts " : "this service starts ")) +
                 std::to_string(*count) + " replicas of " + server.described +
                 ", and every one mounts " +
                 (kubernetes && path->mount->source
@@ -85,14 +87,6 @@ class ReplicasShareDataDirectory final : public Check {
         break;
       }
     }
-  }
-
- private:
-  static bool holds_one_server_per_directory(const stateful::ServerRun& server) {
-    using catalog::ImageClass;
-    const auto image_class = server.resolved.entry->image_class;
-    return image_class == ImageClass::database || image_class == ImageClass::broker ||
-           image_class == ImageClass::search || image_class == ImageClass::ci;
   }
 };
 

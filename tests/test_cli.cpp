@@ -142,7 +142,7 @@ TEST_CASE("json output is one array with hadolint's fields and exact positions",
 
 TEST_CASE("standard input is linted under --stdin-filename", "[cli]") {
   Scratch scratch;
-  scratch.write("input", "FROM alpine\nLABEL a=\"\xff\"\n");
+  scratch.write("input", "FROM alpine:3.20\nLABEL a=\"\xff\"\n");
   const auto result = run_dockvet("--stdin-filename app/Dockerfile - < input", scratch.root);
   CHECK(result.exit_code == 1);
   CHECK(result.out.find("app/Dockerfile:2:10: warning:") == 0);
@@ -152,7 +152,7 @@ TEST_CASE("output order does not depend on the number of threads", "[cli]") {
   Scratch scratch;
   for (int i = 0; i < 40; ++i) {
     scratch.write("d" + std::to_string(i % 7) + "/f" + std::to_string(i) + ".Dockerfile",
-                  "FROM alpine\nLABEL a=\"\xff\"\nLABEL b=\"\xfe\"\n");
+                  "FROM alpine:3.20\nLABEL a=\"\xff\"\nLABEL b=\"\xfe\"\n");
   }
   const auto one = run_dockvet("-j 1 --format json .", scratch.root);
   const auto many = run_dockvet("-j 8 --format json .", scratch.root);

@@ -212,6 +212,7 @@ TEST_CASE("DV127 reports a VOLUME at postgres 18's old data path", "[dfchecks]")
             .empty());
 }
 
+// Among the DV checks: the examples show a data-loss mistake, not best practice.
 TEST_CASE("each DV12x check's bad example fires only that check, its good example nothing",
           "[dfchecks]") {
   for (const std::string code :
@@ -225,7 +226,7 @@ TEST_CASE("each DV12x check's bad example fires only that check, its good exampl
       dockvet::SourceFile file("Dockerfile", dockvet::FileKind::dockerfile, std::string(text));
       std::vector<std::string> out;
       for (const auto& d : dockvet::lint_source(file, dockvet::LintPolicy{}).diagnostics) {
-        out.push_back(d.code);
+        if (d.code.starts_with("DV")) out.push_back(d.code);
       }
       return out;
     };

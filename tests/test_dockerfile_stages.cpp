@@ -143,3 +143,17 @@ TEST_CASE("COPY, EXPOSE, LABEL and flags expand; ONBUILD triggers stay unknown",
   CHECK(p.at(6).words[0].expanded == "${SRC}");
   CHECK(p.at(8).words[0].expanded_known);
 }
+
+TEST_CASE("instructions before the first FROM expand with the global ARGs", "[dockerfile]") {
+  // BuildKit rejects them (DV015), but checks still read their values with quotes removed.
+  const Parsed p(
+      "ARG VERSION=1.4.2\n"
+      "LABEL version=\"$VERSION\" hash=\"43c572f\"\n"
+      "COPY bla.sh \"blubb.sh\"\n");
+  REQUIRE(p.at(1).pairs.size() == 2);
+  CHECK(p.at(1).pairs[0].value->expanded == "1.4.2");
+  CHECK(p.at(1).pairs[1].value->expanded == "43c572f");
+  REQUIRE(p.at(2).words.size() == 2);
+  CHECK(p.at(2).words[1].expanded == "blubb.sh");
+  CHECK(p.at(1).stage == -1);
+}

@@ -44,7 +44,8 @@ TEST_CASE("hostile: empty files and a BOM alone", "[hostile]") {
 
 TEST_CASE("hostile: CRLF line endings", "[hostile]") {
   const std::string dockerfile =
-      "FROM alpine:3.20\r\nRUN apk add \\\r\n    curl\r\nFOO bar\r\nCMD [\"a\"]\r\n";
+      "FROM alpine:3.20\r\nRUN apk add --no-cache \\\r\n    curl=8.9.1-r2\r\nFOO bar\r\nCMD "
+      "[\"a\"]\r\n";
   const auto found = lint_text(FileKind::dockerfile, dockerfile);
   REQUIRE(found.size() == 1);
   CHECK(found[0].code == "DV011");

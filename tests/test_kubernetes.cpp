@@ -394,3 +394,71 @@ TEST_CASE("each document is parsed alone, and positions count from the file's st
   // A line that starts with a comma made yaml-cpp's LoadAll loop until memory ran out.
   CHECK(read(",\n---\n,\n")->manifests.containers.empty());
 }
+
+TEST_CASE("each container knows its workload: kind, strategy, node pinning", "[kubernetes]") {
+  const auto r = read(
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata: {name: db, namespace: shop}\n"
+      "spec:\n"
+      "  strategy: {type: Recreate}\n"
+      "  selector: {matchLabels: {app: db}}\n"
+      "  template:\n"
+      "    spec:\n"
+      "      nodeSelector: {disk: ssd}\n"
+      "      containers: [{name: pg, image: postgres:17}]\n"
+      "---\n"
+      "apiVersion: v1\n"
+      "kind: Pod\n"
+      "metadata: {name: tool}\n"
+      "spec:\n"
+      "  affinity:\n"
+      "    nodeAffinity:\n"
+      "      preferredDuringSchedulingIgnoredDuringExecution: []\n"
+      "  containers: [{name: sh, image: busybox:1.37}]\n");
+  REQUIRE(r->manifests.containers.size() == 2);
+  const auto& db = *r->manifests.containers[0].workload;
+  CHECK(db.kind == "Deployment");
+  CHECK(db.name == "db");
+  CHECK(db.name_space == "shop");
+  CHECK(db.strategy == "Recreate");
+  CHECK(db.node_pinned);
+  CHECK(db.replaces_pods());
+  CHECK(slice(*r, db.kind_range) == "Deployment");
+  const auto& tool = *r->manifests.containers[1].workload;
+  CHECK(tool.kind == "Pod");
+  CHECK_FALSE(tool.node_pinned);  // a preferred affinity is only a wish
+  CHECK_FALSE(tool.replaces_pods());
+}
+
+TEST_CASE("an autoscaler's maxReplicas scales the workload it targets", "[kubernetes]") {
+  const std::string deployment =
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata: {name: web}\n"
+      "spec:\n"
+      "  replicas: 2\n"
+      "  selector: {matchLabels: {app: web}}\n"
+      "  template:\n"
+      "    spec:\n"
+      "      containers: [{name: app, image: nextcloud:30}]\n";
+  const auto autoscaler = [](std::string name, std::string max, std::string ns = "") {
+    return "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: x" +
+           (ns.empty() ? "" : ", namespace: " + ns) +
+           "}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: " + name +
+           "}\n  maxReplicas: " + max + "\n";
+  };
+  // Before or after the workload, the autoscaler applies; its maxReplicas is the range.
+  auto r = read(autoscaler("web", "5") + "---\n" + deployment);
+  REQUIRE(r->manifests.containers.size() == 1);
+  CHECK(r->manifests.containers[0].replica_count() == 5);
+  CHECK(slice(*r, r->manifests.containers[0].replicas->range) == "5");
+  CHECK(r->manifests.containers[0].workload->autoscaled);
+  // Fewer than the workload's own count, another target, another namespace: no change.
+  for (const auto& other :
+       {autoscaler("web", "1"), autoscaler("api", "9"), autoscaler("web", "9", "prod")}) {
+    r = read(deployment + other);
+    CHECK(r->manifests.containers[0].replica_count() == 2);
+    CHECK_FALSE(r->manifests.containers[0].workload->autoscaled);
+  }
+}

@@ -40,6 +40,14 @@ TEST_CASE("docs/rules holds the page each rule's metadata generates", "[docs]") 
     const std::string committed((std::istreambuf_iterator<char>(in)), {});
     CHECK(committed == dockvet::report::rule_page(check->meta()));
   }
+  {
+    expected_files.insert("README.md");
+    std::ifstream in(directory / "README.md", std::ios::binary);
+    INFO("docs/rules/README.md is missing or stale: run `cmake --build build --target docs`");
+    REQUIRE(in.good());
+    const std::string committed((std::istreambuf_iterator<char>(in)), {});
+    CHECK(committed == dockvet::report::rule_index(dockvet::Registry::instance().checks()));
+  }
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {
     INFO("docs/rules/" << entry.path().filename().string() << " documents no rule");
     CHECK(expected_files.count(entry.path().filename().string()) == 1);

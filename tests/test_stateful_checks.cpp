@@ -142,14 +142,17 @@ TEST_CASE("each DV1xx check's own bad example fires it and its good example does
     if (code < "DV101" || code > "DV119") continue;
     ++checked;
     INFO(code);
-    // Run-line rules show a command line; the scaled-service rules a compose file.
-    const bool compose = meta.example_language == "yaml";
-    CHECK((meta.example_language == "sh" || compose));
+    // Run-line rules show a command line; the scaled-service rules a compose file, the
+    // Kubernetes-only rules a manifest.
+    const bool yaml = meta.example_language == "yaml";
+    CHECK((meta.example_language == "sh" || yaml));
+    const auto kind = !yaml                                         ? dockvet::FileKind::shell
+                      : meta.bad_example.starts_with("apiVersion:") ? dockvet::FileKind::kubernetes
+                                                                    : dockvet::FileKind::compose;
     CHECK(meta.data_loss);
     const auto codes = [&](std::string_view example) {
       std::vector<std::string> out;
-      for (const auto& d : lint(std::string(example),
-                                compose ? dockvet::FileKind::compose : dockvet::FileKind::shell)) {
+      for (const auto& d : lint(std::string(example), kind)) {
         out.push_back(d.code);
       }
       return out;
@@ -160,5 +163,5 @@ TEST_CASE("each DV1xx check's own bad example fires it and its good example does
     CHECK(bad == std::vector<std::string>{code});
     CHECK(codes(meta.good_example).empty());
   }
-  CHECK(checked == 12);
+  CHECK(checked == 14);
 }

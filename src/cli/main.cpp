@@ -58,10 +58,22 @@ void print_error(const std::string& message) {
 }
 
 int list_rules() {
-  for (const auto& check : Registry::instance().checks()) {
-    const CheckMeta& meta = check->meta();
-    fmt::print("{:<8} {:<36} {:<8} {}\n", meta.code, meta.name, to_string(meta.severity),
-               meta.summary);
+  const auto checks = Registry::instance().checks();
+  bool first = true;
+  for (const report::RuleFamily& family : report::rule_families()) {
+    bool header = false;
+    for (const auto& check : checks) {
+      const CheckMeta& meta = check->meta();
+      if (&report::rule_family(meta.code) != &family) continue;
+      if (!header) {
+        fmt::print("{}# {}\n", first ? "" : "\n", family.title);
+        header = true;
+        first = false;
+      }
+      const std::string severity =
+          std::string(to_string(meta.severity)) + (meta.off_by_default ? " (off)" : "");
+      fmt::print("{:<8} {:<40} {:<14} {}\n", meta.code, meta.name, severity, meta.summary);
+    }
   }
   return kExitClean;
 }
@@ -87,6 +99,13 @@ int write_rule_docs(const std::string& directory) {
       print_error(fmt::format("cannot write {}", path.string()));
       return kExitUsage;
     }
+  }
+  const auto index = std::filesystem::path(directory) / "README.md";
+  std::ofstream out(index);
+  out << report::rule_index(Registry::instance().checks());
+  if (!out) {
+    print_error(fmt::format("cannot write {}", index.string()));
+    return kExitUsage;
   }
   return kExitClean;
 }

@@ -51,6 +51,23 @@ struct EnvVar {
 /// container modelled as the `docker run` it amounts to.
 enum class Origin { command_line, compose, kubernetes };
 
+/// The Kubernetes object a container's Pod template belongs to, for the checks that depend on
+/// how the Pods are scheduled and replaced.
+struct Workload {
+  std::string kind;          // "Deployment", "StatefulSet", "Pod", "CronJob", ...
+  std::string name;          // metadata.name
+  std::string name_space;    // metadata.namespace, empty when unset
+  ByteRange kind_range;      // the `kind:` value
+  std::string strategy;      // a Deployment's spec.strategy.type; empty when unset (RollingUpdate)
+  bool node_pinned = false;  // nodeName, nodeSelector or a required node affinity
+  bool autoscaled = false;   // `replicas` was taken from a HorizontalPodAutoscaler's maxReplicas
+  /// True for the kinds whose Pods a controller re-creates, on any node it picks.
+  bool replaces_pods() const {
+    return kind == "Deployment" || kind == "ReplicaSet" || kind == "ReplicationController" ||
+           kind == "DeploymentConfig" || kind == "StatefulSet";
+  }
+};
+
 /// A recognised container-creating command line.
 struct Invocation {
   Origin origin = Origin::command_line;
@@ -76,6 +93,7 @@ struct Invocation {
   std::optional<Word> hostname;  // --hostname, or -h for run/create
   std::optional<Word> name;
   std::optional<Word> replicas;      // service create --replicas
+  std::optional<Workload> workload;  // a Kubernetes container's workload
   std::optional<Word> image_volume;  // podman --image-volume bind|tmpfs|ignore
   bool help_only = false;            // --help before the image: prints usage, starts nothing
   bool unknown_flags = false;   // an option not in the tables, or an expansion that may hold flags

@@ -80,6 +80,9 @@ class StageResolver {
               "no build stage in current context: " + std::string(to_string(instruction.keyword)) +
                   " comes before the first FROM (only ARG may)");
       }
+      // BuildKit stops here (DV015), but the checks still read such an instruction, as
+      // hadolint does: expand it with the global ARGs so that quotes are removed as usual.
+      if (instruction.keyword != Keyword::arg) expand_arguments(instruction, global_);
       return;
     }
     instruction.stage = current;

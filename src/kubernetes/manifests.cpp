@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -84,7 +85,25 @@ class Reader {
     read_object(root, 0);
   }
 
-  Manifests take() { return std::move(manifests_); }
+  /// The manifests read, with each HorizontalPodAutoscaler's maxReplicas applied to the
+  /// workload it scales: the most Pods it may run is what the scaled-service checks judge.
+  Manifests take() {
+    for (const auto& autoscaler : autoscalers_) {
+      for (auto& container : manifests_.containers) {
+        auto& workload = container.workload;
+        if (!workload || workload->kind != autoscaler.kind || workload->name != autoscaler.name ||
+            workload->name_space != autoscaler.name_space) {
+          continue;
+        }
+        const auto current = container.replica_count();
+        const long most = std::strtol(autoscaler.max_replicas.text().c_str(), nullptr, 10);
+        if (current && *current >= most) continue;
+        container.replicas = autoscaler.max_replicas;
+        workload->autoscaled = true;
+      }
+    }
+    return std::move(manifests_);
+  }
 
   // --- YAML helpers ------------------------------------------------------------------------
 
@@ -173,6 +192,19 @@ class Reader {
     if (needs_selector && starts_with(scalar(get(object, "apiVersion")), "apps/") &&
         !get(spec, "selector")) {
       return;
+    }
+    if (kind == "HorizontalPodAutoscaler") {
+      read_autoscaler(object);
+      return;
+    }
+    if (kind != "List" && !kind.ends_with("List")) {
+      docker::Workload workload;
+      workload.kind = kind;
+      workload.name = scalar(path(object, {"metadata", "name"}));
+      workload.name_space = scalar(path(object, {"metadata", "namespace"}));
+      if (auto kind_word = word(get(object, "kind"))) workload.kind_range = kind_word->range;
+      workload.strategy = scalar(path(spec, {"strategy", "type"}));
+      workload_ = std::move(workload);
     }
     if (kind == "List" || kind.ends_with("List")) {
       const YAML::Node items = get(object, "items");
@@ -298,6 +330,10 @@ class Reader {
     read_mounts(get(container, "volumeMounts"), volumes, invocation);
     if (auto count = word(replicas)) invocation.replicas = std::move(count);
     invocation.hostname = word(get(pod, "hostname"));
+    if (workload_) {
+      invocation.workload = workload_;
+      invocation.workload->node_pinned = pinned_to_nodes(pod);
+    }
 
     manifests_.containers.push_back(std::move(invocation));
     manifests_.container_names.push_back(scalar(get(container, "name")));
@@ -371,10 +407,42 @@ class Reader {
     }
   }
 
+  // A HorizontalPodAutoscaler: the workload it scales and the most replicas it may start.
+  struct Autoscaler {
+    std::string kind;
+    std::string name;
+    std::string name_space;
+    Word max_replicas;
+  };
+
+  void read_autoscaler(const YAML::Node& object) {
+    const YAML::Node spec = get(object, "spec");
+    const YAML::Node target = get(spec, "scaleTargetRef");
+    auto most = word(get(spec, "maxReplicas"));
+    if (!most || !most->known() || most->text().empty() ||
+        most->text().find_first_not_of("0123456789") != std::string::npos) {
+      return;
+    }
+    autoscalers_.push_back({scalar(get(target, "kind")), scalar(get(target, "name")),
+                            scalar(path(object, {"metadata", "namespace"})), std::move(*most)});
+  }
+
+  // nodeName, a nodeSelector, or a node affinity the scheduler must honour keep a Pod on the
+  // nodes named, so a hostPath there finds the same files after the Pod is replaced.
+  static bool pinned_to_nodes(const YAML::Node& pod) {
+    if (!scalar(get(pod, "nodeName")).empty()) return true;
+    const YAML::Node selector = get(pod, "nodeSelector");
+    if (selector && selector.IsMap() && selector.size() > 0) return true;
+    return static_cast<bool>(
+        path(pod, {"affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"}));
+  }
+
   const SourceFile& file_;
   std::size_t offset_ = 0;  // where the current document's text starts in the file
   std::uint32_t line_ = 0;  // and the lines before it
   Manifests manifests_;
+  std::optional<docker::Workload> workload_;  // of the object being read
+  std::vector<Autoscaler> autoscalers_;
 };
 
 /// One YAML document's text in the file.

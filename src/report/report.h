@@ -81,6 +81,19 @@ std::string summary_line(const ReportInput& input);
 /// docs target.
 std::string rule_page(const CheckMeta& meta);
 
+/// The family a rule code belongs to, for grouping: "DV0" input and syntax, "DV1" data
+/// persistence, "DL" hadolint's best practices, "SC" shell, "BK" BuildKit's build checks.
+struct RuleFamily {
+  std::string_view prefix;
+  std::string_view title;
+};
+const RuleFamily& rule_family(std::string_view code);
+/// Every family in display order.
+std::span<const RuleFamily> rule_families();
+
+/// docs/rules/README.md: every rule, grouped by family, with its severity and summary.
+std::string rule_index(std::span<const std::unique_ptr<Check>> checks);
+
 /// The URL of a rule's documentation page.
 std::string rule_help_url(std::string_view code);
 

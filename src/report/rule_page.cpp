@@ -61,4 +61,50 @@ std::string rule_page(const CheckMeta& meta) {
   return page;
 }
 
+namespace {
+
+constexpr RuleFamily kFamilies[] = {
+    {"DV0", "Input and syntax"},
+    {"DV1", "Data persistence"},
+    {"DL", "Dockerfile best practices (hadolint's codes)"},
+    {"SC", "Shell in RUN (ShellCheck's codes)"},
+    {"BK", "BuildKit build checks"},
+    {"", "Other"},
+};
+
+}  // namespace
+
+std::span<const RuleFamily> rule_families() {
+  return kFamilies;
+}
+
+const RuleFamily& rule_family(std::string_view code) {
+  for (const RuleFamily& family : kFamilies) {
+    if (code.starts_with(family.prefix)) return family;
+  }
+  return kFamilies[std::size(kFamilies) - 1];
+}
+
+std::string rule_index(std::span<const std::unique_ptr<Check>> checks) {
+  std::string page =
+      "# Rules\n\nEvery rule dockvet has, by family. Rules marked *off* run only when "
+      "selected by their code or name (`--select DL3057`) or given a severity in the "
+      "configuration, as hadolint's rules of severity `ignore` do.\n";
+  for (const RuleFamily& family : kFamilies) {
+    std::string rows;
+    for (const auto& check : checks) {
+      const CheckMeta& meta = check->meta();
+      if (&rule_family(meta.code) != &family) continue;
+      rows += fmt::format("| [{}]({}.md) | `{}` | {}{} | {} |\n", meta.code, meta.code, meta.name,
+                          to_string(meta.severity), meta.off_by_default ? " (off)" : "",
+                          sentence(meta.summary));
+    }
+    if (rows.empty()) continue;
+    page += fmt::format(
+        "\n## {}\n\n| code | name | severity | summary |\n| --- | --- | --- | --- |\n{}",
+        family.title, rows);
+  }
+  return page;
+}
+
 }  // namespace dockvet::report

@@ -117,6 +117,10 @@ std::string_view definer(const ServerRun& run);
 /// may be intended, so findings about it are warnings that name the other fix.
 bool cache_only_by_choice(const ServerRun& run);
 
+/// True for the servers that must be alone on their data directory: databases, brokers, search
+/// and CI servers (two on one directory corrupt it or refuse to start). CMSs share uploads.
+bool needs_own_data_directory(const ServerRun& run);
+
 /// The paths of `run` with `verdict`, in catalog order.
 std::vector<const PathVerdict*> paths_with(const ServerRun& run, Verdict verdict);
 /// The fixing flags for several paths, without repeats: "-v zk_data:/data -v zk_datalog:/datalog".

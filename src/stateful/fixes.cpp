@@ -123,6 +123,13 @@ std::string enumerate_paths(const std::vector<std::string>& paths) {
   return out;
 }
 
+bool needs_own_data_directory(const ServerRun& run) {
+  using catalog::ImageClass;
+  const auto image_class = run.resolved.entry->image_class;
+  return image_class == ImageClass::database || image_class == ImageClass::broker ||
+         image_class == ImageClass::search || image_class == ImageClass::ci;
+}
+
 std::vector<const PathVerdict*> paths_with(const ServerRun& run, Verdict verdict) {
   std::vector<const PathVerdict*> out;
   for (const auto& path : run.paths) {
