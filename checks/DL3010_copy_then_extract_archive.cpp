@@ -168,7 +168,7 @@ class CopyThenExtractArchive final : public Check {
       }
       if (instruction.onbuild) continue;
       if (instruction.keyword == dockerfile::Keyword::copy) {
-        remember(dockerfile, instruction, copied);
+        remember(instruction, copied);
       }
       if (instruction.keyword != dockerfile::Keyword::run) continue;
       for (const CommandLine* command : commands_of[i]) {
@@ -188,16 +188,15 @@ class CopyThenExtractArchive final : public Check {
  private:
   // The archives a COPY from the build context brings in: the destination's name when it names
   // an archive, otherwise the sources that are archives.
-  static void remember(const dockerfile::Dockerfile& dockerfile,
-                       const dockerfile::Instruction& copy, std::vector<CopiedArchive>& copied) {
+  static void remember(const dockerfile::Instruction& copy, std::vector<CopiedArchive>& copied) {
     if (copy.flag("from") != nullptr || copy.words.size() < 2) return;
     const dockerfile::Token& destination = copy.words.back();
-    if (const auto target = archive_name(dockerfile, copy, destination)) {
+    if (const auto target = archive_name(destination)) {
       copied.push_back({&destination, *target, -1, {}});
       return;
     }
     for (std::size_t i = 0; i + 1 < copy.words.size(); ++i) {
-      if (const auto name = archive_name(dockerfile, copy, copy.words[i])) {
+      if (const auto name = archive_name(copy.words[i])) {
         copied.push_back({&copy.words[i], *name, -1, {}});
       }
     }
@@ -206,10 +205,8 @@ class CopyThenExtractArchive final : public Check {
   // The base name of a word that names a tar archive, read from the word as written first: a
   // quoted path with a space (`"C:\Program Files\app.tar"`) is split in two by BuildKit, and
   // only its last part as written still shows the name the RUN unpacks.
-  static std::optional<std::string> archive_name(const dockerfile::Dockerfile& dockerfile,
-                                                 const dockerfile::Instruction& copy,
-                                                 const dockerfile::Token& word) {
-    const auto value = bestpractice::known_value(dockerfile, copy, word);
+  static std::optional<std::string> archive_name(const dockerfile::Token& word) {
+    const auto value = bestpractice::known_value(word);
     if (!value) return std::nullopt;
     for (const std::string_view text : {std::string_view(word.raw), std::string_view(*value)}) {
       const std::string name(bestpractice::base_name(text));

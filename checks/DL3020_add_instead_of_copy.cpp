@@ -63,7 +63,7 @@ class AddInsteadOfCopy final : public Check {
         continue;
       }
       if (instruction.flag("keep-git-dir") != nullptr) continue;
-      const auto plain = plain_sources(*facts.dockerfile, instruction);
+      const auto plain = plain_sources(instruction);
       if (!plain || plain->empty()) continue;
       if (plain->size() + 1 == instruction.words.size()) {
         findings.report(instruction.name_range,
@@ -83,10 +83,10 @@ class AddInsteadOfCopy final : public Check {
   // The sources that are neither an archive, a URL nor a Git repository; nothing when a
   // source's value is not known.
   static std::optional<std::vector<std::pair<const dockerfile::Token*, std::string>>> plain_sources(
-      const dockerfile::Dockerfile& dockerfile, const dockerfile::Instruction& add) {
+      const dockerfile::Instruction& add) {
     std::vector<std::pair<const dockerfile::Token*, std::string>> plain;
     for (std::size_t i = 0; i + 1 < add.words.size(); ++i) {
-      const auto source = bestpractice::known_value(dockerfile, add, add.words[i]);
+      const auto source = bestpractice::known_value(add.words[i]);
       if (!source) return std::nullopt;
       if (!needs_add(*source)) plain.emplace_back(&add.words[i], *source);
     }

@@ -36,7 +36,7 @@ class CopyManySourcesToFile final : public Check {
         continue;
       }
       const dockerfile::Token& destination = instruction.words.back();
-      const auto value = bestpractice::known_value(*facts.dockerfile, instruction, destination);
+      const auto value = bestpractice::known_value(destination);
       if (!value || ends_as_directory(*value, escape)) continue;
       findings.report(destination.range,
                       "COPY has " + std::to_string(instruction.words.size() - 1) +

@@ -58,7 +58,7 @@ class CopyRelativeWithoutWorkdir final : public Check {
       // A destination led by a variable (`$HOME/bin`) is taken for absolute, as its value
       // usually is.
       if (unquoted(destination.raw).starts_with('$')) continue;
-      const auto value = bestpractice::known_value(dockerfile, copy, destination);
+      const auto value = bestpractice::known_value(destination);
       const std::string path = value ? *value : std::string(unquoted(destination.raw));
       if (is_absolute(path) || workdir_set(dockerfile, static_cast<int>(i))) continue;
       findings.report(destination.range,

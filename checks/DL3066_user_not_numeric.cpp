@@ -60,7 +60,7 @@ class UserNotNumeric final : public Check {
       }
       const dockerfile::Token& word = instruction.words.front();
       if (bestpractice::expands_variable(word, dockerfile.escape)) continue;
-      const auto value = bestpractice::known_value(dockerfile, instruction, word);
+      const auto value = bestpractice::known_value(word);
       if (!value) continue;
       const std::string user = value->substr(0, value->find(':'));
       if (user.empty() || all_digits(user)) continue;

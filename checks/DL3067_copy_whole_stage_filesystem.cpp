@@ -57,15 +57,13 @@ class CopyWholeStageFilesystem final : public Check {
       }
       const dockerfile::Flag* from = instruction.flag("from");
       if (from == nullptr || !from->value) continue;
-      const auto destination =
-          bestpractice::known_value(dockerfile, instruction, instruction.words.back());
+      const auto destination = bestpractice::known_value(instruction.words.back());
       if (!destination || !is_root(*destination)) continue;
       if (instruction.stage_ref >= 0 && starts_from_scratch(dockerfile, instruction.stage_ref)) {
         continue;
       }
       for (std::size_t i = 0; i + 1 < instruction.words.size(); ++i) {
-        const auto source =
-            bestpractice::known_value(dockerfile, instruction, instruction.words[i]);
+        const auto source = bestpractice::known_value(instruction.words[i]);
         if (!source || !is_root(*source)) continue;
         findings.report(instruction.words[i].range,
                         "this copies the whole filesystem of `" + from->expanded +

@@ -6,27 +6,6 @@ namespace dockvet::bestpractice {
 
 namespace {
 
-// The word with BuildKit's quote removal applied and no variable to expand.
-std::string without_quotes(std::string_view raw, char escape) {
-  std::string out;
-  char quote = 0;
-  for (std::size_t i = 0; i < raw.size(); ++i) {
-    const char c = raw[i];
-    if (c == escape && i + 1 < raw.size() &&
-        (quote == 0 ||
-         (quote == '"' && (raw[i + 1] == '"' || raw[i + 1] == escape || raw[i + 1] == '$')))) {
-      out += raw[++i];
-    } else if (quote == 0 && (c == '"' || c == '\'')) {
-      quote = c;
-    } else if (quote != 0 && c == quote) {
-      quote = 0;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 bool starts_name(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
 }
@@ -91,17 +70,11 @@ bool expands_variable(const dockerfile::Token& word, char escape) {
   return !variable_references(word, escape).empty();
 }
 
-std::optional<std::string> known_value(const dockerfile::Dockerfile& dockerfile,
-                                       const dockerfile::Instruction& instruction,
-                                       const dockerfile::Token& word) {
-  if (instruction.stage >= 0 || instruction.onbuild) {
-    if (!word.expanded_known) return std::nullopt;
-    return word.expanded;
-  }
-  // Before the first FROM the front end leaves words as written (BuildKit refuses the file);
-  // read them as BuildKit would, with no variable known.
-  if (expands_variable(word, dockerfile.escape)) return std::nullopt;
-  return without_quotes(word.raw, dockerfile.escape);
+std::optional<std::string> known_value(const dockerfile::Token& word) {
+  // The front end expands the words of every instruction, those before the first FROM (which
+  // BuildKit refuses) with the global ARGs.
+  if (!word.expanded_known) return std::nullopt;
+  return word.expanded;
 }
 
 ByteRange part_of(const dockerfile::Token& word, std::size_t offset, std::size_t length) {

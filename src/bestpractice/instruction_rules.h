@@ -13,11 +13,9 @@
 
 namespace dockvet::bestpractice {
 
-/// The value of a word of `instruction` after BuildKit's quote removal and expansion, or nothing
-/// when a variable in it has no known value.
-std::optional<std::string> known_value(const dockerfile::Dockerfile& dockerfile,
-                                       const dockerfile::Instruction& instruction,
-                                       const dockerfile::Token& word);
+/// The word's value after BuildKit's quote removal and expansion, or nothing when a variable in
+/// it has no known value.
+std::optional<std::string> known_value(const dockerfile::Token& word);
 
 /// Whether the word's text expands a variable (`$NAME`, `${NAME}`): a `$` that is neither
 /// escaped with the Dockerfile's escape character nor inside single quotes.
