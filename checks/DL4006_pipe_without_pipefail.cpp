@@ -138,7 +138,8 @@ class PipeWithoutPipefail final : public Check {
     if (facts.dockerfile == nullptr) return;
     const Dockerfile& dockerfile = *facts.dockerfile;
     std::map<int, std::vector<const CommandLine*>> commands_by_run;
-    for (const auto& run : shell::run_commands(facts)) {
+    const shell::RunCommandList run_commands(facts);  // owns the exec-form commands
+    for (const auto& run : run_commands) {
       commands_by_run[run.instruction].push_back(run.command);
     }
     if (commands_by_run.empty()) return;

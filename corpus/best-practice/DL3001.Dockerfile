@@ -32,6 +32,6 @@ EXPOSE 8080
 # expect: DL3001:13
 ONBUILD RUN mount -t tmpfs tmpfs /mnt
 
-USER www-data
+USER 33
 # expect: DL3001:5
 RUN free -m || true

@@ -1,7 +1,7 @@
 # DL3004: sudo in a RUN, as the program or as a prefix of it.
 FROM debian:12.7
 
-USER app
+USER 1000
 # expect: DL3004:5
 RUN sudo chown app /srv
 

@@ -46,6 +46,6 @@ EOF
 # A trigger runs in the image built on this one.
 # expect: DL3013:47
 ONBUILD RUN pip install --no-cache-dir --user rich
-USER nobody
+USER 65534
 # pipenv is not pip.
 ONBUILD RUN pipenv install black

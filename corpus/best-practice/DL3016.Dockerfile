@@ -34,6 +34,6 @@ set -e
 npm install lodash
 npm install "lodash@4.17.21"
 EOF
-USER node
+USER 1000
 # expect: DL3016:36
 ONBUILD RUN npm install --save-dev jest

@@ -35,7 +35,7 @@ STOPSIGNAL SIGQUIT
 
 RUN --mount=type=tmpfs,target=/var/cache/zypp zypper install -y php8-xml=8.2.26
 
-USER wwwrun
+USER 30
 
 FROM base
 # expect: DL3036:13

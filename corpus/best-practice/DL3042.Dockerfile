@@ -48,4 +48,4 @@ set -e
 pip install --no-cache-dir six==1.16.0
 pip install idna==3.10
 EOF
-USER nobody
+USER 65534

@@ -43,4 +43,4 @@ EOF
 # A trigger runs in the image built on this one.
 # expect: DL3060:13
 ONBUILD RUN yarn install
-USER node
+USER 1000

@@ -28,6 +28,6 @@ EOF
 
 FROM debian:12.7-slim
 COPY --from=build /go/bin/server /usr/local/bin/server
-USER nobody
+USER 65534
 # expect: DL3062:24
 ONBUILD RUN go install github.com/air-verse/air
