@@ -13,6 +13,8 @@
 #include <sstream>
 
 #include "core/discovery.h"
+#include "config/config.h"
+#include "config/settings.h"
 #include "core/engine.h"
 
 namespace {
@@ -84,6 +86,19 @@ bool in_scope(const std::filesystem::path& file, const std::string& code) {
   return file.generic_string().find("/corpus/best-practice/") != std::string::npos;
 }
 
+// A folder may hold a `.hadolint.yaml` or `.dockvet.yaml`: its files are linted under it, as
+// they would be by a user whose repository has that file (the settings that rules such as the
+// label schema or trusted registries need).
+std::optional<dockvet::config::Settings> folder_settings(const std::filesystem::path& file) {
+  for (const char* name : {".dockvet.yaml", ".hadolint.yaml"}) {
+    const auto config_file = file.parent_path() / name;
+    if (!std::filesystem::exists(config_file)) continue;
+    return dockvet::config::resolve({}, dockvet::config::load_config(config_file),
+                                    dockvet::config::Environment());
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 TEST_CASE("every corpus file yields exactly the findings it expects", "[corpus]") {
@@ -95,7 +110,10 @@ TEST_CASE("every corpus file yields exactly the findings it expects", "[corpus]"
     std::ifstream in(target.path, std::ios::binary);
     const std::string text((std::istreambuf_iterator<char>(in)), {});
     std::vector<Expected> expected = read_expectations(text);
-    const auto result = dockvet::lint_target(target, {});
+    const auto settings = folder_settings(target.path);
+    dockvet::LintPolicy policy;
+    if (settings) policy.settings = &*settings;
+    const auto result = dockvet::lint_target(target, policy);
     REQUIRE_FALSE(result.error);
 
     std::vector<std::string> problems;
