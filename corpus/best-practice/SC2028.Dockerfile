@@ -1,0 +1,9 @@
+FROM debian:12.7
+# dash expands \n in echo, bash and busybox do not.
+# expect: SC2028:10
+RUN echo 'listen 80;\nlisten 443;' > /etc/ports \
+# expect: SC2028:13
+    && echo "name:\tapp" >> /etc/ports \
+    && echo -e 'a\tb' >> /etc/ports \
+    && printf 'listen 80;\nlisten 443;\n' >> /etc/ports \
+    && echo plain \\n unquoted >> /etc/ports

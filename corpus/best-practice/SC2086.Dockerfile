@@ -1,0 +1,40 @@
+# syntax=docker/dockerfile:1
+FROM debian:12.7
+ARG APP_HOME=/srv/app
+ARG CONFIG_FLAGS="--prefix=/usr --disable-nls"
+ENV RELEASE=2.4.1
+
+# An ARG can be overridden with --build-arg, so its value may hold blanks.
+# expect: SC2086:14
+RUN mkdir -p $APP_HOME \
+# expect: SC2086:13
+    && echo ${RELEASE} > "$APP_HOME/RELEASE-$RELEASE" \
+# The same variable in double quotes or in an assignment is not split.
+    && cp "$APP_HOME/RELEASE-$RELEASE" /tmp/ \
+    && copy="$APP_HOME" \
+    && echo "$copy"
+
+# A variable the RUN sets to a blank-free literal or a number is safe; $?, $# and $$ too.
+RUN set -eu; jobs=4; for dir in etc lib; do mkdir -p "/opt/$dir"; done; \
+    echo $jobs $? $# $$ $((jobs + 1)) ${#APP_HOME}
+
+# Inside a command substitution the inner command's arguments are judged on their own.
+# expect: SC2086:39
+RUN echo "built on $(uname -m) $(echo $CONFIG_FLAGS)" > /etc/build-info
+
+# In a heredoc script the positions are the file's.
+RUN <<EOF
+set -eu
+# expect-line: 29 SC2086:13
+./configure $CONFIG_FLAGS
+case $RELEASE in 2.*) echo "two" ;; esac
+[ -n "$RELEASE" ] && echo "$RELEASE"
+EOF
+
+# ONBUILD triggers run in the child build: same rule.
+# expect: SC2086:18
+ONBUILD RUN echo $RELEASE > /srv/RELEASE
+
+# In bash, [[ ]] does not split.
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+RUN [[ -d $APP_HOME ]] && echo "${APP_HOME}" | tr '/' '-'
