@@ -79,7 +79,7 @@ class AndOrIsNotIfElse final : public Check {
             "download, and the RUN's exit status hides the failure of B. ShellCheck (whose "
             "code this is) reports it as info unless B is a test or C only prints, exits or "
             "assigns.\n\nOn the Dockerfiles of 12 docker-library repositories (the commits "
-            "named on the SC2086 page; 254 Dockerfiles) it finds COUNT_SC2015.",
+            "named on the SC2086 page; 253 Dockerfiles) it reports nothing.",
         .bad_example =
             "FROM debian:12.7\nRUN command -v make && make install || "
             "apt-get install -y --no-install-recommends make=4.3-4.1\n",

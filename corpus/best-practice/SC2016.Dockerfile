@@ -7,6 +7,9 @@ RUN echo 'version: $VERSION' > /VERSION \
     && sed -i 's/^user$/nobody/' /etc/app.conf \
     && sh -c 'echo "$0"' \
     && PS1='\u@\h:$PWD\$ ' \
-# expect: SC2016:22
+# Text written to a file keeps its `$` for whoever reads the file: silent.
     && printf '%s\n' 'PATH=$PATH:/opt/bin' >> /etc/profile.d/opt.sh \
+    && { echo '[app]'; echo 'baseurl=https://repo.example.com/$basearch/'; } > /etc/app.repo \
+# expect: SC2016:33
+    && curl -fsSLo /tmp/app.tgz 'https://example.com/app/$VERSION/app.tgz' \
     && echo "$VERSION"

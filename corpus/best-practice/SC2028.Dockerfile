@@ -1,5 +1,8 @@
 FROM debian:12.7
-# dash expands \n in echo, bash and busybox do not.
+# Under dash (/bin/sh here) echo expands the escapes as meant: silent.
+RUN echo 'listen 80;\nlisten 443;' > /etc/ports
+# bash's echo does not.
+SHELL ["/bin/bash", "-c"]
 # expect: SC2028:10
 RUN echo 'listen 80;\nlisten 443;' > /etc/ports \
 # expect: SC2028:13

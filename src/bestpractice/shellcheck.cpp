@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <functional>
 
 #include "dockerfile/dockerfile.h"
 
@@ -17,12 +18,16 @@ constexpr std::string_view proxy_variables[] = {
     "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY",
     "ftp_proxy",  "NO_PROXY",   "no_proxy",    "ALL_PROXY",   "all_proxy"};
 
-void add_stage_variables(const dockerfile::Dockerfile& dockerfile, int stage_index, int before,
-                         bool onbuild, std::set<std::string, std::less<>>& out, int depth) {
+using Declaration =
+    std::function<void(const dockerfile::Instruction&, const dockerfile::KeyValue&)>;
+
+// Calls `visit` for every ARG and ENV pair a RUN's shell inherits, oldest first: those of the
+// stages its stage builds on, then those of its own stage before `before`.
+void visit_stage_declarations(const dockerfile::Dockerfile& dockerfile, int stage_index, int before,
+                              bool onbuild, const Declaration& visit, int depth) {
   if (stage_index < 0 || depth > 64) return;
   const auto& stage = dockerfile.stages[static_cast<std::size_t>(stage_index)];
-  add_stage_variables(dockerfile, stage.base_stage, stage.base_stage >= 0 ? INT32_MAX : -1, false,
-                      out, depth + 1);
+  visit_stage_declarations(dockerfile, stage.base_stage, INT32_MAX, false, visit, depth + 1);
   const int last = std::min(stage.last_instruction, before - 1);
   for (int i = stage.from_instruction + 1; i <= last; ++i) {
     const auto& instruction = dockerfile.instructions[static_cast<std::size_t>(i)];
@@ -31,8 +36,30 @@ void add_stage_variables(const dockerfile::Dockerfile& dockerfile, int stage_ind
         instruction.keyword != dockerfile::Keyword::env) {
       continue;
     }
-    for (const auto& pair : instruction.pairs) out.insert(pair.key.expanded);
+    for (const auto& pair : instruction.pairs) visit(instruction, pair);
   }
+}
+
+void visit_declarations(const FileFacts& facts, int instruction, const Declaration& visit) {
+  if (facts.dockerfile == nullptr || instruction < 0) return;
+  const auto& dockerfile = *facts.dockerfile;
+  const auto& run = dockerfile.instructions[static_cast<std::size_t>(instruction)];
+  if (run.stage >= 0) {
+    visit_stage_declarations(dockerfile, run.stage, instruction, run.onbuild, visit, 0);
+    return;
+  }
+  // No FROM before the RUN (DV015 reports it): the ARGs and ENVs above it are all there is.
+  for (int i = 0; i < instruction; ++i) {
+    const auto& before = dockerfile.instructions[static_cast<std::size_t>(i)];
+    if (before.keyword != dockerfile::Keyword::arg && before.keyword != dockerfile::Keyword::env) {
+      continue;
+    }
+    for (const auto& pair : before.pairs) visit(before, pair);
+  }
+}
+
+bool blank_free(std::string_view text) {
+  return text.find_first_of(" \t\n*?[") == std::string_view::npos;
 }
 
 bool is_type(SyntaxNode node, std::string_view type) {
@@ -45,9 +72,7 @@ bool clean_value(SyntaxNode value) {
   if (!value) return true;  // `a=`
   const std::string_view type = value.type();
   if (type == "number" || type == "arithmetic_expansion") return true;
-  auto clean_text = [](std::string_view text) {
-    return text.find_first_of(" \t\n*?[") == std::string_view::npos;
-  };
+  auto clean_text = blank_free;
   if (type == "word") return clean_text(value.text());
   if (type == "raw_string") return clean_text(value.text());
   if (type == "string") {
@@ -69,21 +94,27 @@ bool clean_value(SyntaxNode value) {
 
 std::set<std::string, std::less<>> dockerfile_variables(const FileFacts& facts, int instruction) {
   std::set<std::string, std::less<>> out(std::begin(proxy_variables), std::end(proxy_variables));
-  if (facts.dockerfile == nullptr || instruction < 0) return out;
-  const auto& dockerfile = *facts.dockerfile;
-  const auto& run = dockerfile.instructions[static_cast<std::size_t>(instruction)];
-  if (run.stage >= 0) {
-    add_stage_variables(dockerfile, run.stage, instruction, run.onbuild, out, 0);
-    return out;
-  }
-  // No FROM before the RUN (DV015 reports it): the ARGs and ENVs above it are all there is.
-  for (int i = 0; i < instruction; ++i) {
-    const auto& before = dockerfile.instructions[static_cast<std::size_t>(i)];
-    if (before.keyword != dockerfile::Keyword::arg && before.keyword != dockerfile::Keyword::env) {
-      continue;
-    }
-    for (const auto& pair : before.pairs) out.insert(pair.key.expanded);
-  }
+  visit_declarations(facts, instruction,
+                     [&](const dockerfile::Instruction&, const dockerfile::KeyValue& pair) {
+                       out.insert(pair.key.expanded);
+                     });
+  return out;
+}
+
+std::set<std::string, std::less<>> blank_free_env_variables(const FileFacts& facts,
+                                                            int instruction) {
+  std::set<std::string, std::less<>> out;
+  visit_declarations(
+      facts, instruction,
+      [&](const dockerfile::Instruction& declaring, const dockerfile::KeyValue& pair) {
+        const bool fixed = declaring.keyword == dockerfile::Keyword::env && pair.value &&
+                           pair.value->expanded_known && blank_free(pair.value->expanded);
+        if (fixed) {
+          out.insert(pair.key.expanded);
+        } else {
+          out.erase(pair.key.expanded);
+        }
+      });
   return out;
 }
 

@@ -17,6 +17,12 @@ namespace dockvet::bestpractice {
 /// it (and of the stages it builds on), and the proxy variables BuildKit passes to every RUN.
 std::set<std::string, std::less<>> dockerfile_variables(const FileFacts& facts, int instruction);
 
+/// The ENV variables a RUN finds set to a known value without blanks or glob characters. An
+/// ENV value is fixed when the image is built (unlike an ARG's, which `--build-arg` replaces),
+/// so expanding it unquoted is as harmless as a blank-free literal the script assigns.
+std::set<std::string, std::less<>> blank_free_env_variables(const FileFacts& facts,
+                                                            int instruction);
+
 /// The parameter a `simple_expansion` or `expansion` node reads ("HOME" for `${HOME:-/}`,
 /// "?" for `$?`, "1" for `$1`); empty for any other node.
 std::string expansion_name(shell::SyntaxNode node);
