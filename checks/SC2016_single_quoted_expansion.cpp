@@ -156,6 +156,8 @@ class SingleQuotedExpansion final : public Check {
     static const std::regex expression(R"(\$[{(0-9a-zA-Z_]|`[^`]+`)");
     static const std::regex sed_command(R"(\$[{dpsaic]($|[^a-zA-Z]))");
     for (const shell::SyntaxTree& tree : shell::run_syntax_trees(facts)) {
+      // ShellCheck reports only the syntax error of a script it cannot parse (DV020-DV022).
+      if (tree.has_error()) continue;
       std::optional<std::set<std::string, std::less<>>> known;
       for (std::size_t i = 0; i < tree.size(); ++i) {
         const SyntaxNode node = tree.node(i);

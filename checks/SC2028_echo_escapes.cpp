@@ -74,6 +74,8 @@ class EchoEscapes final : public Check {
   void run(const FileFacts& facts, Findings& findings) const override {
     static const std::regex escape(R"(\\([rntabefv\\']|[0-7]{1,3}|x[0-9A-Fa-f]{1,2}))");
     for (const shell::SyntaxTree& tree : shell::run_syntax_trees(facts)) {
+      // ShellCheck reports only the syntax error of a script it cannot parse (DV020-DV022).
+      if (tree.has_error()) continue;
       if (tree.dialect() != shell::Dialect::bash) continue;
       for (std::size_t i = 0; i < tree.size(); ++i) {
         const SyntaxNode node = tree.node(i);

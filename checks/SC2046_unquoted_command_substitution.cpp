@@ -137,6 +137,8 @@ class UnquotedCommandSubstitution final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     for (const shell::SyntaxTree& tree : shell::run_syntax_trees(facts)) {
+      // ShellCheck reports only the syntax error of a script it cannot parse (DV020-DV022).
+      if (tree.has_error()) continue;
       for (std::size_t i = 0; i < tree.size(); ++i) {
         const shell::SyntaxNode node = tree.node(i);
         if (node.type() != "command_substitution" || is_empty(node)) continue;

@@ -108,6 +108,8 @@ class UnquotedExpansion final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     for (const shell::SyntaxTree& tree : shell::run_syntax_trees(facts)) {
+      // ShellCheck reports only the syntax error of a script it cannot parse (DV020-DV022).
+      if (tree.has_error()) continue;
       const auto assigned = bestpractice::script_assignments(tree);
       const auto fixed = bestpractice::blank_free_env_variables(facts, tree.instruction());
       for (std::size_t i = 0; i < tree.size(); ++i) {

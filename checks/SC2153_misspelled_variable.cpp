@@ -69,6 +69,8 @@ class MisspelledVariable final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     for (const shell::SyntaxTree& tree : shell::run_syntax_trees(facts)) {
+      // ShellCheck reports only the syntax error of a script it cannot parse (DV020-DV022).
+      if (tree.has_error()) continue;
       std::set<std::string, std::less<>> assigned;
       for (const auto& reference : bestpractice::unassigned_references(facts, tree, assigned)) {
         const bool local = std::any_of(reference.name.begin(), reference.name.end(), [](char c) {

@@ -87,6 +87,8 @@ class CdWithoutExit final : public Check {
 
   void run(const FileFacts& facts, Findings& findings) const override {
     for (const shell::SyntaxTree& tree : shell::run_syntax_trees(facts)) {
+      // ShellCheck reports only the syntax error of a script it cannot parse (DV020-DV022).
+      if (tree.has_error()) continue;
       bool errexit = false;
       bool errexit_known = false;
       for (std::size_t i = 0; i < tree.size(); ++i) {
