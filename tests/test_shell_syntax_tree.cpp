@@ -79,3 +79,24 @@ TEST_CASE("each RUN's dialect follows SHELL, stages and #! lines", "[shell_synta
   REQUIRE(echo);
   CHECK(parsed.where(echo.range()) == "11:1-11:10");
 }
+
+TEST_CASE("a hadolint shell pragma names the shell of the RUNs after it", "[shell_syntax]") {
+  const Parsed parsed(
+      "FROM mcr.microsoft.com/windows/servercore:ltsc2022\n"
+      "RUN echo before\n"
+      "# hadolint shell=powershell\n"
+      "RUN Write-Host $env:PATH\n"
+      "FROM debian:12.7\n"
+      "SHELL [\"/bin/sh\", \"-c\"]\n"
+      "RUN echo own shell\n"
+      "# hadolint shell = bash\n"
+      "FROM debian:12.7\n"
+      "RUN echo bash\n");
+  const FileFacts facts = facts_of(parsed);
+  const auto& trees = run_syntax_trees(facts);
+  REQUIRE(trees.size() == 3);
+  CHECK(trees[0].instruction() == 1);
+  CHECK(trees[1].instruction() == 5);
+  CHECK(trees[1].dialect() == Dialect::sh);
+  CHECK(trees[2].dialect() == Dialect::bash);
+}

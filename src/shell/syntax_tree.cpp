@@ -120,10 +120,11 @@ std::string_view shebang_program(std::string_view content) {
 }
 
 /// Each instruction's shell program: the last exec-form SHELL of its stage, or of the stage it
-/// builds on; "/bin/sh" by default. A SHELL before the first FROM belongs to no stage.
+/// builds on; empty when no SHELL applies (`/bin/sh`). A SHELL before the first FROM belongs to
+/// no stage.
 std::vector<std::string> shell_programs(const dockerfile::Dockerfile& dockerfile) {
   std::vector<std::string> stage_shell;
-  std::vector<std::string> out(dockerfile.instructions.size(), "/bin/sh");
+  std::vector<std::string> out(dockerfile.instructions.size());
   for (std::size_t i = 0; i < dockerfile.instructions.size(); ++i) {
     const auto& instruction = dockerfile.instructions[i];
     if (instruction.keyword == dockerfile::Keyword::from && !instruction.onbuild) {
@@ -132,7 +133,7 @@ std::vector<std::string> shell_programs(const dockerfile::Dockerfile& dockerfile
           stage >= 0 ? dockerfile.stages[static_cast<std::size_t>(stage)].base_stage : -1;
       stage_shell.push_back(base >= 0 && static_cast<std::size_t>(base) < stage_shell.size()
                                 ? stage_shell[static_cast<std::size_t>(base)]
-                                : "/bin/sh");
+                                : std::string{});
     }
     if (!stage_shell.empty()) out[i] = stage_shell.back();
     if (instruction.keyword == dockerfile::Keyword::shell && !instruction.onbuild &&
@@ -157,6 +158,47 @@ Dialect dialect_of(const dockerfile::Dockerfile& dockerfile, const ShellRegion& 
     }
   }
   return dialect_of_program(programs[index]);
+}
+
+// A `# hadolint shell=NAME` comment: hadolint's way to name the shell of the RUNs after it
+// where no SHELL instruction does (Windows images). Returns NAME, or empty.
+std::string_view shell_pragma(std::string_view comment) {
+  auto skip_blanks = [&] {
+    while (!comment.empty() && (comment.front() == ' ' || comment.front() == '\t')) {
+      comment.remove_prefix(1);
+    }
+  };
+  if (!comment.starts_with('#')) return {};
+  comment.remove_prefix(1);
+  skip_blanks();
+  if (!comment.starts_with("hadolint")) return {};
+  comment.remove_prefix(8);
+  skip_blanks();
+  if (!comment.starts_with("shell")) return {};
+  comment.remove_prefix(5);
+  skip_blanks();
+  if (!comment.starts_with('=')) return {};
+  comment.remove_prefix(1);
+  skip_blanks();
+  const std::size_t end = comment.find_first_of(" \t\r");
+  return comment.substr(0, end);
+}
+
+bool is_posix_shell(std::string_view program) {
+  program = base_name(program);
+  return program == "sh" || program == "bash" || program == "dash" || program == "ash" ||
+         program == "zsh" || program == "ksh" || program == "mksh";
+}
+
+/// The shell each `# hadolint shell=` pragma names, by the offset of its comment.
+std::vector<std::pair<std::size_t, std::string>> shell_pragmas(
+    const SourceFile& file, const dockerfile::Dockerfile& dockerfile) {
+  std::vector<std::pair<std::size_t, std::string>> out;
+  for (const ByteRange& comment : dockerfile.comments) {
+    const std::string_view name = shell_pragma(file.slice(comment));
+    if (!name.empty()) out.emplace_back(comment.begin, std::string(name));
+  }
+  return out;
 }
 
 }  // namespace
@@ -300,9 +342,23 @@ const std::vector<SyntaxTree>& run_syntax_trees(const FileFacts& facts) {
   if (facts.dockerfile != nullptr) {
     const auto& dockerfile = *facts.dockerfile;
     const std::vector<std::string> programs = shell_programs(dockerfile);
+    const auto pragmas = shell_pragmas(facts.file, dockerfile);
     for (const ShellRegion& region : dockerfile::shell_regions(dockerfile)) {
       if (region.instruction < 0) continue;
-      built->trees.emplace_back(facts.file, region, dialect_of(dockerfile, region, programs));
+      // After `# hadolint shell=powershell` the RUNs are not shell scripts (unless a SHELL
+      // names a POSIX shell again, which shell_regions already decided).
+      const auto& run = dockerfile.instructions[static_cast<std::size_t>(region.instruction)];
+      const std::pair<std::size_t, std::string>* pragma = nullptr;
+      for (const auto& candidate : pragmas) {
+        if (candidate.first < run.range.begin) pragma = &candidate;
+      }
+      const bool own_shell = !programs[static_cast<std::size_t>(region.instruction)].empty();
+      Dialect dialect = dialect_of(dockerfile, region, programs);
+      if (pragma != nullptr && !own_shell) {
+        if (!is_posix_shell(pragma->second)) continue;
+        if (dialect_of_program(pragma->second) == Dialect::bash) dialect = Dialect::bash;
+      }
+      built->trees.emplace_back(facts.file, region, dialect);
     }
   }
   facts.run_syntax_trees = built;

@@ -96,6 +96,8 @@ class SyntaxTree {
 /// The syntax trees of every shell-form RUN body of a Dockerfile (dockerfile::shell_regions:
 /// ONBUILD RUNs and heredoc scripts included, powershell and cmd bodies left out), in file
 /// order, each with the dialect of its shell (the stage's SHELL, or the heredoc's `#!` line).
+/// RUNs after a `# hadolint shell=powershell` (or cmd) comment are left out unless a SHELL of
+/// their stage names a POSIX shell.
 /// Parsed on the first call for a file and shared by every later call with the same facts:
 /// the checks of one file run one after another on one thread. Empty for other files.
 const std::vector<SyntaxTree>& run_syntax_trees(const FileFacts& facts);
