@@ -444,7 +444,10 @@ bool guarded(const shell::SyntaxNode& expansion, std::string_view name) {
 // Inside `${a:+...}` a reference is guarded by its parent.
 bool inside_alternative(shell::SyntaxNode node) {
   for (shell::SyntaxNode parent = node.parent(); parent; parent = parent.parent()) {
-    if (parent.type() != "expansion") continue;
+    const std::string_view type = parent.type();
+    // An alternative holds words; beyond the word, no `${a:+...}` can enclose the reference.
+    if (type != "expansion" && type != "string" && type != "concatenation") break;
+    if (type != "expansion") continue;
     const std::string text = parent.text();
     const std::size_t plus = text.find('+');
     if (plus != std::string::npos && plus < text.find(node.text())) return true;
