@@ -15,8 +15,10 @@ RUN mkdir -p $APP_HOME \
     && echo "$copy"
 
 # A variable the RUN sets to a blank-free literal or a number is safe; $?, $# and $$ too.
+# A package list given to a package manager is meant to be split (sh has no arrays).
 RUN set -eu; jobs=4; for dir in etc lib; do mkdir -p "/opt/$dir"; done; \
-    echo $jobs $? $# $$ $((jobs + 1)) ${#APP_HOME}
+    echo $jobs $? $# $$ $((jobs + 1)) ${#APP_HOME}; \
+    savedAptMark="$(apt-mark showmanual)"; apt-mark manual $savedAptMark
 
 # Inside a command substitution the inner command's arguments are judged on their own.
 # expect: SC2086:39
@@ -25,7 +27,7 @@ RUN echo "built on $(uname -m) $(echo $CONFIG_FLAGS)" > /etc/build-info
 # In a heredoc script the positions are the file's.
 RUN <<EOF
 set -eu
-# expect-line: 29 SC2086:13
+# expect-line: 31 SC2086:13
 ./configure $CONFIG_FLAGS
 case $RELEASE in 2.*) echo "two" ;; esac
 [ -n "$RELEASE" ] && echo "$RELEASE"
