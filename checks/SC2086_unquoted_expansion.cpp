@@ -76,7 +76,7 @@ class UnquotedExpansion final : public Check {
         .rationale =
             "Outside double quotes the shell splits a variable's value on blanks and expands "
             "glob characters in it, so `cp $src /app` copies two files when src holds `my "
-            "file`, and `rm $dir/*` with an empty dir removes `/*`. Quoting passes the value "
+            "file`, and `[ -n $tag ]` is true when tag is empty. Quoting passes the value "
             "as one argument, as the author meant. ShellCheck (whose code this is) reports "
             "it as info; only variables the script itself sets to blank-free literals are "
             "known to be safe.\n\nOn the Dockerfiles of 12 docker-library repositories "
@@ -86,7 +86,7 @@ class UnquotedExpansion final : public Check {
             "7c8c182bfc19, memcached 53ac0ecb0bf8; 253 Dockerfiles) it reports nothing. Before "
             "the two exemptions named under Differences it found 494: 174 ENV values without "
             "blanks (`$YARN_VERSION`, `$MONGO_VERSION`) and 320 package lists (`apt-mark manual "
-            "$savedAptMark`, `apk add $PHPIZE_DEPS`, `$runDeps`), all of them meant to be split.",
+            "$savedAptMark`, `apk add $PHPIZE_DEPS`, `$runDeps`) meant to be split.",
         .bad_example = "FROM debian:12.7\nARG src=\"my file\"\nRUN cp $src /srv/\n",
         .good_example = "FROM debian:12.7\nARG src=\"my file\"\nRUN cp \"$src\" /srv/\n",
         .fix = "Put the expansion in double quotes (`\"$src\"`, `\"${dir}\"/*`).",
