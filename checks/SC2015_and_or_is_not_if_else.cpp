@@ -78,7 +78,7 @@ class AndOrIsNotIfElse final : public Check {
             "tar -xzf x.tgz || curl -fsSLO $url` a corrupt archive triggers a second "
             "download, and the RUN's exit status hides the failure of B. ShellCheck (whose "
             "code this is) reports it as info unless B is a test or C only prints, exits or "
-            "assigns.\n\nOn the Dockerfiles of 12 docker-library repositories (the commits "
+            "assigns.\n\nOn the Dockerfiles of 12 official-image repositories (the commits "
             "named on the SC2086 page; 253 Dockerfiles) it reports nothing.",
         .bad_example =
             "FROM debian:12.7\nRUN command -v make && make install || "

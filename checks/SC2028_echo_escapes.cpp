@@ -50,7 +50,7 @@ class EchoEscapes final : public Check {
             "dash (Debian's /bin/sh) expands them: a RUN that wrote a two-line file under "
             "/bin/sh writes one line with a literal `\\n` once a SHELL switches it to bash. "
             "`printf` behaves the same in every shell. ShellCheck (whose code this is) "
-            "reports it as info.\n\nOn the Dockerfiles of 12 docker-library repositories "
+            "reports it as info.\n\nOn the Dockerfiles of 12 official-image repositories "
             "(the commits named on the SC2086 page; 253 Dockerfiles) it reports nothing, since "
             "all of them run under /bin/sh; reported under sh as ShellCheck does, it would find "
             "30, all in php's apache images writing their config with `echo '\\tSetHandler ...'` "

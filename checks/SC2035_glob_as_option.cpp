@@ -34,7 +34,7 @@ class GlobAsOption final : public Check {
             "`-rf.deb` or `--force.deb` reaches the command as an option. In a build context "
             "or a downloaded archive the file names are not always yours. ShellCheck (whose "
             "code this is) reports it as info; `echo` and `printf` are left alone, as is "
-            "anything after `--`.\n\nOn the Dockerfiles of 12 docker-library repositories "
+            "anything after `--`.\n\nOn the Dockerfiles of 12 official-image repositories "
             "(the commits named on the SC2086 page; 253 Dockerfiles) it reports nothing.",
         .bad_example = "FROM debian:12.7\nWORKDIR /tmp/debs\nRUN dpkg -i *.deb\n",
         .good_example = "FROM debian:12.7\nWORKDIR /tmp/debs\nRUN dpkg -i ./*.deb\n",

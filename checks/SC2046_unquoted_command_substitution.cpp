@@ -115,7 +115,7 @@ class UnquotedCommandSubstitution final : public Check {
             "arguments and a `*` in the output expands to the files of the current "
             "directory. ShellCheck (whose code this is) reports it as a warning; lists that "
             "are meant to be split (`$(seq 1 4)`, `$(pgrep x)`) and `for` lists are left "
-            "alone.\n\nOn the Dockerfiles of 12 docker-library repositories (the commits "
+            "alone.\n\nOn the Dockerfiles of 12 official-image repositories (the commits "
             "named on the SC2086 page; 253 Dockerfiles) it reports nothing; ShellCheck's rule as "
             "it stands finds 66 there: 60 option-or-nothing idioms (`$(test \"$gnuArch\" = "
             "riscv64-linux-musl && echo --without-pcre-jit)`) and 6 `make -j$(getconf "

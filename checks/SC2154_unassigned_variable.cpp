@@ -22,7 +22,7 @@ class UnassignedVariable final : public Check {
             "\"$url\"` downloads nothing and `rm -rf \"$dir/\"*` empties /. ShellCheck (whose "
             "code this is) reports a lower-case variable that is read but never assigned as "
             "a warning; upper-case names are taken for the environment's (SC2153 catches "
-            "their misspellings).\n\nOn the Dockerfiles of 12 docker-library repositories "
+            "their misspellings).\n\nOn the Dockerfiles of 12 official-image repositories "
             "(the commits named on the SC2086 page; 253 Dockerfiles) it reports nothing (2 more "
             "in mysql's Dockerfile.oracle, a jq template rather than a Dockerfile, which the count "
             "leaves out).",

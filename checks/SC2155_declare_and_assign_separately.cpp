@@ -35,7 +35,7 @@ class DeclareAndAssignSeparately final : public Check {
             "`export x=\"$(cmd)\"` returns export's status, which is 0, not cmd's: under "
             "`set -e` or in an `&&` chain a failing cmd no longer stops the RUN, and the "
             "build goes on with an empty value. ShellCheck (whose code this is) reports it as "
-            "a warning.\n\nOn the Dockerfiles of 12 docker-library repositories (the commits "
+            "a warning.\n\nOn the Dockerfiles of 12 official-image repositories (the commits "
             "named on the SC2086 page; 253 Dockerfiles) it reports 164 findings, every one `export "
             "GNUPGHOME=\"$(mktemp -d)\"` under `set -eux`: should mktemp fail, export hides it, "
             "GNUPGHOME is empty and gpg leaves its keyring in /root/.gnupg, in the image.",

@@ -70,7 +70,7 @@ class CdWithoutExit final : public Check {
             "`cd /usr/src/app; make install` a missing directory makes `make` run where the "
             "shell already was, and `cd build; rm -rf *` deletes the wrong files. ShellCheck "
             "(whose code this is) reports it as a warning when no `set -e` is in effect.\n\nOn "
-            "the Dockerfiles of 12 docker-library repositories (the commits named on the "
+            "the Dockerfiles of 12 official-image repositories (the commits named on the "
             "SC2086 page; 253 Dockerfiles) it reports nothing.",
         .bad_example = "FROM debian:12.7\nRUN cd /usr/src/app; make install\n",
         .good_example = "FROM debian:12.7\nWORKDIR /usr/src/app\nRUN make install\n",

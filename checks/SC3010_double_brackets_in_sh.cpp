@@ -18,7 +18,7 @@ class DoubleBracketsInSh final : public Check {
             "not exist, so the test fails with \"[[: not found\" and an `&&` chain after it "
             "is silently skipped, or an `if` takes its else branch. ShellCheck (whose code "
             "this is) reports it as a warning when the shell is sh.\n\nOn the Dockerfiles of "
-            "12 docker-library repositories (the commits named on the SC2086 page; 253 "
+            "12 official-image repositories (the commits named on the SC2086 page; 253 "
             "Dockerfiles) it reports nothing.",
         .bad_example =
             "FROM debian:12.7\nRUN if [[ -f /etc/app.conf ]]; then rm /etc/app.conf; fi\n",

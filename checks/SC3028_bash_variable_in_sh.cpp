@@ -73,7 +73,7 @@ class BashVariableInSh final : public Check {
             "so `$RANDOM` and `$SECONDS` expand to nothing and `$UID` or `$HOSTTYPE` are "
             "empty unless the environment happens to hold them. ShellCheck (whose code this "
             "is; SC2039 before 0.7.2) reports each as a warning when the shell is sh.\n\nOn "
-            "the Dockerfiles of 12 docker-library repositories (the commits named on the "
+            "the Dockerfiles of 12 official-image repositories (the commits named on the "
             "SC2086 page; 253 Dockerfiles) it reports nothing.",
         .bad_example = "FROM debian:12.7\nRUN echo \"$RANDOM\" > /seed\n",
         .good_example = "FROM debian:12.7\nRUN od -An -N2 -tu2 /dev/urandom | tr -d ' ' > /seed\n",

@@ -18,7 +18,7 @@ class SourceInSh final : public Check {
             "fails with \"source: not found\" and the variables the file sets are never "
             "read. POSIX's `.` does the same in every shell. ShellCheck (whose code this is) "
             "reports it as a warning when the shell is sh.\n\nOn the Dockerfiles of 12 "
-            "docker-library repositories (the commits named on the SC2086 page; 253 "
+            "official-image repositories (the commits named on the SC2086 page; 253 "
             "Dockerfiles) it reports nothing.",
         .bad_example =
             "FROM debian:12.7\nRUN source /etc/os-release && echo \"$VERSION_CODENAME\" "
