@@ -130,7 +130,7 @@ class SingleQuotedExpansion final : public Check {
             "another program (awk, perl, jq, sed, `sh -c`, `docker exec`), that is right and "
             "this rule stays silent; elsewhere it is usually a quoting mistake. ShellCheck "
             "(whose code this is) reports it as info.\n\nOn the Dockerfiles of 12 "
-            "official-image repositories (the commits named on the SC2086 page; 254 "
+            "official-image repositories (the commits named on the SC2086 page; 253 "
             "Dockerfiles) it reports nothing; ShellCheck's rule finds 6 there, all `$basearch` in "
             "the yum repository files mysql writes with echo (see Differences).",
         .bad_example =

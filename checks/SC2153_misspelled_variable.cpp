@@ -56,7 +56,7 @@ class MisspelledVariable final : public Check {
             "letter or two (`$PG_VERISON` beside `ENV PG_VERSION`), the reference is almost "
             "surely a typo and expands to nothing. ShellCheck (whose code this is) reports it "
             "as info, with the same closeness rule.\n\nOn the Dockerfiles of 12 "
-            "official-image repositories (the commits named on the SC2086 page; 254 "
+            "official-image repositories (the commits named on the SC2086 page; 253 "
             "Dockerfiles) it reports nothing.",
         .bad_example =
             "FROM debian:12.7\nENV APP_VERSION=1.2.3\nRUN echo \"$APP_VERSON\" > /VERSION\n",
