@@ -32,6 +32,9 @@ namespace stateful {
 struct ServerRun;
 struct StageChain;
 }  // namespace stateful
+namespace shell {
+class RunSyntaxTrees;
+}
 
 /// Everything a rule's page and the reporters need to know about a check.
 struct CheckMeta {
@@ -42,7 +45,7 @@ struct CheckMeta {
   std::string_view rationale;  // why it matters ("Why is this bad?")
   std::string_view bad_example;
   std::string_view good_example;
-  std::string_view fix;                              // how to fix it, in words
+  std::string_view fix;  // how to fix it, in words
   /// Where the rule deliberately answers otherwise than the tool its code comes from (hadolint,
   /// ShellCheck, BuildKit), and why; empty when it behaves the same.
   std::string_view differences = {};
@@ -89,6 +92,9 @@ struct FileFacts {
   /// The run's settings (trusted registries, label schema), or nullptr when linting with the
   /// defaults; checks read their options here and treat nullptr as "nothing configured".
   const config::Settings* settings = nullptr;
+  /// The RUN bodies' syntax trees (shell::run_syntax_trees), parsed when a check first asks and
+  /// shared by the checks after it: the checks of one file run one after another on one thread.
+  mutable std::shared_ptr<const shell::RunSyntaxTrees> run_syntax_trees = nullptr;
 };
 
 /// Collects one check's findings on one file.
