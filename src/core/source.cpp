@@ -42,6 +42,10 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(static_cast<std::size_t>(newline - begin) + 1);
     at = newline + 1;
   }
+  const auto non_ascii = std::find_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0x80u) != 0;
+  });
+  ascii_until_ = static_cast<std::size_t>(non_ascii - text.begin());
 }
 
 std::size_t LineIndex::line_start(std::uint32_t line) const {
@@ -88,6 +92,7 @@ Position LineIndex::position(std::size_t offset) const {
   const auto after = std::upper_bound(starts_.begin(), starts_.end(), offset);
   const auto line = static_cast<std::uint32_t>(after - starts_.begin());
   const std::size_t start = starts_[line - 1];
+  if (offset <= ascii_until_) return Position{line, static_cast<std::uint32_t>(offset - start) + 1};
   return Position{line, utf16_units(text_, start, offset) + 1};
 }
 

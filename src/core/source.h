@@ -58,6 +58,9 @@ class LineIndex {
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  // Before this offset every byte is ASCII, where a UTF-16 column is the byte column: most
+  // files are ASCII throughout, and a finding on a long line then needs no scan of the line.
+  std::size_t ascii_until_ = 0;
 };
 
 /// A file's whole contents, or the errno that stopped the read (EISDIR for a directory).
