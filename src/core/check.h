@@ -14,6 +14,8 @@
 #include "core/source.h"
 #include "core/word.h"
 
+struct TSTree;  // tree-sitter's, kept in ShellScript
+
 namespace dockvet {
 
 namespace dockerfile {
@@ -73,6 +75,11 @@ struct FrontEndIssue {
 struct ShellScript {
   int instruction = -1;  // index into Dockerfile::instructions for a RUN body, else -1
   std::vector<CommandLine> commands;
+  /// The tree-sitter-bash tree the commands came from and the ranges it was parsed over, kept
+  /// so that checks reading the syntax itself (shell::run_syntax_trees) need no second parse;
+  /// null when the region was not parsed.
+  std::shared_ptr<const TSTree> tree;
+  std::vector<ByteRange> parsed_ranges;
 };
 
 /// The front-end facts of one file, as the engine hands them to every check.

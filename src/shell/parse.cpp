@@ -370,7 +370,8 @@ void record_syntax_issue(const SourceFile& file, const VisibleText& text,
 
 ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
                          std::vector<FrontEndIssue>& issues, const CommandsWanted& wanted) {
-  ShellScript script{region.instruction, {}};
+  ShellScript script;
+  script.instruction = region.instruction;
   std::vector<ByteRange> ranges = normalised(file, region.ranges);
   if (ranges.size() > max_exact_ranges) ranges = joined_at_line_continuations(file, ranges);
   if (ranges.empty() || file.text.size() > UINT32_MAX) return script;
@@ -401,6 +402,12 @@ ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
   // finding there would be noise, so only real scripts get one.
   if (file.kind != FileKind::markdown && ts_node_has_error(root)) {
     record_syntax_issue(file, visible_text(), issues);
+  }
+  if (region.instruction >= 0) {
+    // A RUN body's tree stays for the checks that read its syntax (shell::run_syntax_trees).
+    script.tree = std::shared_ptr<const TSTree>(tree.tree, ts_tree_delete);
+    tree.tree = nullptr;
+    script.parsed_ranges = std::move(ranges);
   }
   return script;
 }

@@ -218,14 +218,21 @@ void SyntaxTree::trim_leading_blanks(const SourceFile& file, Entry& entry) {
   }
 }
 
-SyntaxTree::SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialect dialect)
+SyntaxTree::SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialect dialect,
+                       const ShellScript* parsed)
     : file_(&file), instruction_(region.instruction), dialect_(dialect) {
   ranges_ = normalised(file, region.ranges);
   if (ranges_.size() > max_exact_ranges) ranges_ = joined_at_line_continuations(file, ranges_);
   if (ranges_.empty() || file.text.size() > UINT32_MAX) return;
-  TSTree* tree = parse(file, ranges_);
+  // tree-sitter is most of a lint's time: reuse the engine's tree of the same region.
+  std::shared_ptr<const TSTree> tree;
+  if (parsed != nullptr && parsed->tree && parsed->parsed_ranges == ranges_) {
+    tree = parsed->tree;
+  } else if (TSTree* own = parse(file, ranges_)) {
+    tree.reset(own, ts_tree_delete);
+  }
   if (tree == nullptr) return;
-  TSNode root = ts_tree_root_node(tree);
+  TSNode root = ts_tree_root_node(tree.get());
   has_error_ = ts_node_has_error(root);
   // Pre-order copy with an explicit stack of ancestors, so that deep input cannot exhaust the
   // native stack and ts_node_parent (a search from the root) is never needed.
@@ -267,7 +274,7 @@ SyntaxTree::SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialec
     if (!moved) break;
   }
   ts_tree_cursor_delete(&cursor);
-  ts_tree_delete(tree);  // node types and field names are the language's static strings
+  // The tree may go now: node types and field names are the language's static strings.
 }
 
 std::string SyntaxTree::visible(ByteRange range) const {
@@ -358,7 +365,11 @@ const std::vector<SyntaxTree>& run_syntax_trees(const FileFacts& facts) {
         if (!is_posix_shell(pragma->second)) continue;
         if (dialect_of_program(pragma->second) == Dialect::bash) dialect = Dialect::bash;
       }
-      built->trees.emplace_back(facts.file, region, dialect);
+      const ShellScript* parsed = nullptr;
+      for (const ShellScript& script : facts.scripts) {
+        if (script.instruction == region.instruction) parsed = &script;
+      }
+      built->trees.emplace_back(facts.file, region, dialect, parsed);
     }
   }
   facts.run_syntax_trees = built;

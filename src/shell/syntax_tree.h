@@ -55,8 +55,10 @@ enum class Dialect { sh, bash };
 
 class SyntaxTree {
  public:
-  /// Parses `region` of `file`. A region tree-sitter cannot parse gives a tree with no nodes.
-  SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialect dialect);
+  /// Parses `region` of `file`, or copies `parsed`'s tree when the engine already parsed the
+  /// region over the same ranges. A region tree-sitter cannot parse gives a tree with no nodes.
+  SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialect dialect,
+             const ShellScript* parsed = nullptr);
 
   int instruction() const { return instruction_; }
   Dialect dialect() const { return dialect_; }
