@@ -11,6 +11,7 @@
 #include "shell/children.h"
 #include "shell/shell.h"
 #include "shell/syntax_scan.h"
+#include "shell/tree_parse.h"
 #include "shell/visible_text.h"
 #include "shell/word_builder.h"
 
@@ -90,20 +91,7 @@ std::vector<ByteRange> joined_at_line_continuations(const SourceFile& file,
 }
 
 bool parse(const SourceFile& file, const std::vector<ByteRange>& ranges, Tree& out) {
-  std::vector<TSRange> included;
-  included.reserve(ranges.size());
-  for (const ByteRange& range : ranges) {
-    included.push_back({point_at(file, range.begin), point_at(file, range.end),
-                        static_cast<uint32_t>(range.begin), static_cast<uint32_t>(range.end)});
-  }
-  TSParser* parser = thread_parser();
-  ts_parser_reset(parser);
-  if (!ts_parser_set_included_ranges(parser, included.data(),
-                                     static_cast<uint32_t>(included.size()))) {
-    return false;
-  }
-  out.tree = ts_parser_parse_string(parser, nullptr, file.text.data(),
-                                    static_cast<uint32_t>(file.text.size()));
+  out.tree = parse_tree(file, ranges);
   return out.tree != nullptr;
 }
 
@@ -368,12 +356,34 @@ void record_syntax_issue(const SourceFile& file, const VisibleText& text,
 
 }  // namespace
 
+std::vector<ByteRange> parse_ranges(const SourceFile& file, const std::vector<ByteRange>& ranges) {
+  std::vector<ByteRange> out = normalised(file, ranges);
+  if (out.size() > max_exact_ranges) out = joined_at_line_continuations(file, out);
+  return out;
+}
+
+TSTree* parse_tree(const SourceFile& file, const std::vector<ByteRange>& ranges) {
+  std::vector<TSRange> included;
+  included.reserve(ranges.size());
+  for (const ByteRange& range : ranges) {
+    included.push_back({point_at(file, range.begin), point_at(file, range.end),
+                        static_cast<uint32_t>(range.begin), static_cast<uint32_t>(range.end)});
+  }
+  TSParser* parser = thread_parser();
+  ts_parser_reset(parser);
+  if (!ts_parser_set_included_ranges(parser, included.data(),
+                                     static_cast<uint32_t>(included.size()))) {
+    return nullptr;
+  }
+  return ts_parser_parse_string(parser, nullptr, file.text.data(),
+                                static_cast<uint32_t>(file.text.size()));
+}
+
 ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
                          std::vector<FrontEndIssue>& issues, const CommandsWanted& wanted) {
   ShellScript script;
   script.instruction = region.instruction;
-  std::vector<ByteRange> ranges = normalised(file, region.ranges);
-  if (ranges.size() > max_exact_ranges) ranges = joined_at_line_continuations(file, ranges);
+  std::vector<ByteRange> ranges = parse_ranges(file, region.ranges);
   if (ranges.empty() || file.text.size() > UINT32_MAX) return script;
   // The region's text as the shell sees it, built once for the filter and the syntax finding.
   std::optional<VisibleText> visible;

@@ -6,8 +6,7 @@
 #include <cstring>
 
 #include "dockerfile/dockerfile.h"
-
-extern "C" const TSLanguage* tree_sitter_bash();
+#include "shell/tree_parse.h"
 
 namespace dockvet::shell {
 
@@ -22,71 +21,6 @@ namespace {
 
 // Beyond this depth only hostile input nests; the checks would find nothing real there.
 constexpr std::size_t max_tree_depth = 256;
-
-/// One parser per thread: creating one is costly, and a parser is not thread-safe.
-class ThreadParser {
- public:
-  ThreadParser() : parser_(ts_parser_new()) { ts_parser_set_language(parser_, tree_sitter_bash()); }
-  ~ThreadParser() { ts_parser_delete(parser_); }
-  ThreadParser(const ThreadParser&) = delete;
-  ThreadParser& operator=(const ThreadParser&) = delete;
-  TSParser* get() { return parser_; }
-
- private:
-  TSParser* parser_;
-};
-
-TSPoint point_at(const SourceFile& file, std::size_t offset) {
-  Position position = file.lines.position(offset);
-  return {position.line - 1, static_cast<uint32_t>(offset - file.lines.line_start(position.line))};
-}
-
-/// The ranges as tree-sitter wants them: sorted, disjoint, non-empty, inside the file.
-std::vector<ByteRange> normalised(const SourceFile& file, const std::vector<ByteRange>& ranges) {
-  std::vector<ByteRange> out;
-  for (ByteRange range : ranges) {
-    range.end = std::min(range.end, file.text.size());
-    if (range.begin >= range.end) continue;
-    if (!out.empty() && range.begin < out.back().end) continue;
-    out.push_back(range);
-  }
-  return out;
-}
-
-// tree-sitter's included ranges cost quadratic time in their count (see shell/parse.cpp); past
-// this many, ranges separated only by a line continuation are joined, which bash also drops.
-constexpr std::size_t max_exact_ranges = 1024;
-
-std::vector<ByteRange> joined_at_line_continuations(const SourceFile& file,
-                                                    const std::vector<ByteRange>& ranges) {
-  std::vector<ByteRange> out;
-  for (const ByteRange& range : ranges) {
-    if (!out.empty() && std::string_view(file.text).substr(
-                            out.back().end, range.begin - out.back().end) == "\\\n") {
-      out.back().end = range.end;
-    } else {
-      out.push_back(range);
-    }
-  }
-  return out;
-}
-
-TSTree* parse(const SourceFile& file, const std::vector<ByteRange>& ranges) {
-  std::vector<TSRange> included;
-  included.reserve(ranges.size());
-  for (const ByteRange& range : ranges) {
-    included.push_back({point_at(file, range.begin), point_at(file, range.end),
-                        static_cast<uint32_t>(range.begin), static_cast<uint32_t>(range.end)});
-  }
-  thread_local ThreadParser parser;
-  ts_parser_reset(parser.get());
-  if (!ts_parser_set_included_ranges(parser.get(), included.data(),
-                                     static_cast<uint32_t>(included.size()))) {
-    return nullptr;
-  }
-  return ts_parser_parse_string(parser.get(), nullptr, file.text.data(),
-                                static_cast<uint32_t>(file.text.size()));
-}
 
 std::string_view base_name(std::string_view path) {
   return path.substr(path.find_last_of("/\\") + 1);
@@ -221,14 +155,13 @@ void SyntaxTree::trim_leading_blanks(const SourceFile& file, Entry& entry) {
 SyntaxTree::SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialect dialect,
                        const ShellScript* parsed)
     : file_(&file), instruction_(region.instruction), dialect_(dialect) {
-  ranges_ = normalised(file, region.ranges);
-  if (ranges_.size() > max_exact_ranges) ranges_ = joined_at_line_continuations(file, ranges_);
+  ranges_ = parse_ranges(file, region.ranges);
   if (ranges_.empty() || file.text.size() > UINT32_MAX) return;
   // tree-sitter is most of a lint's time: reuse the engine's tree of the same region.
   std::shared_ptr<const TSTree> tree;
   if (parsed != nullptr && parsed->tree && parsed->parsed_ranges == ranges_) {
     tree = parsed->tree;
-  } else if (TSTree* own = parse(file, ranges_)) {
+  } else if (TSTree* own = parse_tree(file, ranges_)) {
     tree.reset(own, ts_tree_delete);
   }
   if (tree == nullptr) return;
