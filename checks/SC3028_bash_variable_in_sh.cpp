@@ -12,45 +12,6 @@ namespace {
 // Variables bash computes on every read: POSIX sh has them only if the script sets them.
 constexpr std::string_view dynamic_variables[] = {
     "BASH_MONOSECONDS", "EPOCHREALTIME", "EPOCHSECONDS", "RANDOM", "SECONDS", "SRANDOM"};
-// Variables bash sets at start-up; a script may assign them itself. BASH_VERSION is left out:
-// scripts read it to tell which shell runs them.
-constexpr std::string_view bash_variables[] = {"OSTYPE",
-                                               "MACHTYPE",
-                                               "HOSTTYPE",
-                                               "DIRSTACK",
-                                               "EUID",
-                                               "UID",
-                                               "SHLVL",
-                                               "PIPESTATUS",
-                                               "SHELLOPTS",
-                                               "BASH",
-                                               "BASHOPTS",
-                                               "BASHPID",
-                                               "BASH_ALIASES",
-                                               "BASH_ARGC",
-                                               "BASH_ARGV",
-                                               "BASH_ARGV0",
-                                               "BASH_CMDS",
-                                               "BASH_COMMAND",
-                                               "BASH_EXECUTION_STRING",
-                                               "BASH_LINENO",
-                                               "BASH_LOADABLES_PATH",
-                                               "BASH_REMATCH",
-                                               "BASH_SOURCE",
-                                               "BASH_SUBSHELL",
-                                               "BASH_VERSINFO",
-                                               "COMP_CWORD",
-                                               "COMP_KEY",
-                                               "COMP_LINE",
-                                               "COMP_POINT",
-                                               "COMP_TYPE",
-                                               "COMP_WORDBREAKS",
-                                               "COMP_WORDS",
-                                               "COPROC",
-                                               "FUNCNAME",
-                                               "GROUPS",
-                                               "HISTCMD",
-                                               "MAPFILE"};
 
 template <std::size_t N>
 bool listed(const std::string_view (&list)[N], std::string_view name) {
@@ -96,7 +57,7 @@ class BashVariableInSh final : public Check {
         if (node.type() != "simple_expansion" && node.type() != "expansion") continue;
         const std::string name = bestpractice::expansion_name(node);
         const bool dynamic = listed(dynamic_variables, name);
-        if (!dynamic && !listed(bash_variables, name)) continue;
+        if (!dynamic && !bestpractice::bash_sets(name)) continue;
         if (!dynamic) {
           if (!assigned) {
             assigned.emplace(bestpractice::dockerfile_variables(facts, tree.instruction()));

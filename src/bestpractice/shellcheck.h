@@ -59,6 +59,10 @@ struct UnassignedReference {
   std::string name;
 };
 
+/// Whether bash sets `name` at start-up and POSIX sh does not (BASH_VERSION excepted: scripts
+/// read it to tell shells apart).
+bool bash_sets(std::string_view name);
+
 /// The variables `tree` reads but nothing assigns: not the script (anywhere in it, as
 /// ShellCheck counts), not an ARG or ENV of the stage, not the shell itself (HOME, PATH,
 /// RANDOM…). References guarded by a default (`${a:-x}`, `${a?}`) or an alternative
