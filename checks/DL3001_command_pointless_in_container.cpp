@@ -76,6 +76,8 @@ class CommandPointlessInContainer final : public Check {
             "background, a common way to initialise a database at build time. Exec-form RUN "
             "(`RUN [\"service\", ...]`) is not read.",
         .reads_every_run = true,
+        .run_triggers = {"free", "ifconfig", "kill", "mount", "ps", "service", "shutdown", "ssh",
+                         "top", "vim"},
     };
     return meta;
   }

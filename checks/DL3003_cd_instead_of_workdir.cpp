@@ -27,6 +27,7 @@ class CdInsteadOfWorkdir final : public Check {
             "cd inside ONBUILD RUN is reported too (hadolint skips it). Exec-form RUN "
             "is not read.",
         .reads_every_run = true,
+        .run_triggers = {"cd"},
     };
     return meta;
   }

@@ -44,6 +44,7 @@ class SudoInRun final : public Check {
             "root`); to drop privileges at run time, use gosu or su-exec in the entrypoint.",
         .differences = "Exec-form RUN (`RUN [\"sudo\", ...]`) is not read.",
         .reads_every_run = true,
+        .run_triggers = {"sudo"},
     };
     return meta;
   }

@@ -49,6 +49,7 @@ class AptGetPinVersions final : public Check {
             "as in hadolint. Heredoc RUNs are checked like any other RUN, and `pkg-` (which "
             "tells apt-get to remove the package) is not a package to pin.",
         .reads_every_run = true,
+        .run_triggers = {"apt-get"},
     };
     return meta;
   }

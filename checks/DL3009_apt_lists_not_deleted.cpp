@@ -81,6 +81,7 @@ class AptListsNotDeleted final : public Check {
             "`apt-get distclean` counts. ONBUILD RUNs are always checked, as in hadolint: they "
             "run in images built from this one.",
         .reads_every_run = true,
+        .run_triggers = {"apt-get", "apt", "aptitude"},
     };
     return meta;
   }

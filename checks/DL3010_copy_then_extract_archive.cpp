@@ -143,6 +143,7 @@ class CopyThenExtractArchive final : public Check {
             "`--strip-components`, `--transform`, member names or `-O`), and not piped into "
             "another program.",
         .reads_every_run = true,
+        .run_triggers = {"tar", "gunzip", "bunzip2", "unxz", "zcat", "gzcat", "bzcat", "xzcat"},
     };
     return meta;
   }

@@ -124,6 +124,7 @@ class PipPinVersions final : public Check {
             "(`flask$FLASK_PIN`) is left alone, since the variable may carry the version. Each "
             "unpinned package is its own finding.",
         .reads_every_run = true,
+        .run_triggers = {"pip*", "python*"},
     };
     return meta;
   }

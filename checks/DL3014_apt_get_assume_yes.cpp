@@ -69,6 +69,7 @@ class AptGetAssumeYes final : public Check {
             "answering, as apt-get does, and points at `apt-get … install` rather than the whole "
             "RUN.",
         .reads_every_run = true,
+        .run_triggers = {"apt-get"},
     };
     return meta;
   }

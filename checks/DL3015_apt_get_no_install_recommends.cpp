@@ -54,6 +54,7 @@ class AptGetNoInstallRecommends final : public Check {
             "`--option`, and `--install-recommends=no`, as apt-get does. Findings point at "
             "`apt-get … install`, not the whole RUN.",
         .reads_every_run = true,
+        .run_triggers = {"apt-get"},
     };
     return meta;
   }

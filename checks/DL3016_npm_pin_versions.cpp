@@ -112,6 +112,7 @@ class NpmPinVersions final : public Check {
             "holds a variable is left alone, since the variable may carry the version. Each "
             "unpinned package is its own finding.",
         .reads_every_run = true,
+        .run_triggers = {"npm"},
     };
     return meta;
   }

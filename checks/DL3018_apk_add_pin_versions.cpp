@@ -43,6 +43,7 @@ class ApkAddPinVersions final : public Check {
             "package word built from a variable (`$PACKAGES`) is not reported, since the "
             "variable may hold the pin; heredoc RUNs are checked like any other RUN.",
         .reads_every_run = true,
+        .run_triggers = {"apk"},
     };
     return meta;
   }

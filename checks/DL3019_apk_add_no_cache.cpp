@@ -36,6 +36,7 @@ class ApkAddNoCache final : public Check {
             "counts only when it covers /var/cache/apk (hadolint takes any mount target that "
             "contains the text). Findings point at `apk … add`, not the whole RUN.",
         .reads_every_run = true,
+        .run_triggers = {"apk"},
     };
     return meta;
   }

@@ -28,6 +28,7 @@ class NoApt final : public Check {
         .fix = "Use `apt-get` (or `apt-cache` for searches and queries) instead of `apt`.",
         .differences = "Each `apt` command is reported at its own program word.",
         .reads_every_run = true,
+        .run_triggers = {"apt"},
     };
     return meta;
   }

@@ -106,6 +106,7 @@ class GemInstallPinVersions final : public Check {
             "--no-document rails`; dockvet knows which of gem's options take a value. A local "
             "`.gem` file and a gem word built from a variable are not reported.",
         .reads_every_run = true,
+        .run_triggers = {"gem"},
     };
     return meta;
   }

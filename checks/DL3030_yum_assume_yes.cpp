@@ -27,6 +27,7 @@ class YumAssumeYes final : public Check {
             "`--setopt=assumeyes=1`, and leaves a yum fed by a pipe (`yes | yum install …`) "
             "alone.",
         .reads_every_run = true,
+        .run_triggers = {"yum"},
     };
     return meta;
   }

@@ -58,6 +58,7 @@ class YumCleanCache final : public Check {
             "which "
             "hadolint does not.",
         .reads_every_run = true,
+        .run_triggers = {"yum"},
     };
     return meta;
   }

@@ -33,6 +33,7 @@ class YumPinVersions final : public Check {
             "(`${V:-1.2}`) as the version; and counts a variable the RUN assigns itself as "
             "defined.",
         .reads_every_run = true,
+        .run_triggers = {"yum"},
     };
     return meta;
   }

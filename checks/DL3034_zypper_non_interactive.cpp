@@ -27,6 +27,7 @@ class ZypperNonInteractive final : public Check {
             "dockvet also checks `zypper update`, which asks as `install` does, and leaves a "
             "zypper fed by a pipe (`yes | zypper install …`) alone.",
         .reads_every_run = true,
+        .run_triggers = {"zypper"},
     };
     return meta;
   }

@@ -28,6 +28,7 @@ class ZypperDistUpgrade final : public Check {
             "Build from a newer base image tag, or install the packages you need at pinned "
             "versions.",
         .reads_every_run = true,
+        .run_triggers = {"zypper"},
     };
     return meta;
   }

@@ -43,6 +43,7 @@ class ZypperCleanCache final : public Check {
             "command that fills the cache (`install`, `update`, `patch`, `dist-upgrade`, "
             "`source-install`, `refresh`) and also accepts `rm -rf /var/cache/zypp`.",
         .reads_every_run = true,
+        .run_triggers = {"zypper"},
     };
     return meta;
   }

@@ -29,6 +29,7 @@ class ZypperPinVersions final : public Check {
             "word that is wholly a variable (`$PACKAGES`) and option values (`--repo oss`), "
             "which hadolint reads as packages.",
         .reads_every_run = true,
+        .run_triggers = {"zypper"},
     };
     return meta;
   }

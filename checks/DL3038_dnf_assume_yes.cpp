@@ -28,6 +28,7 @@ class DnfAssumeYes final : public Check {
             "`group install`, `module enable`…), accepts `--setopt=assumeyes=1`, and leaves a "
             "dnf fed by a pipe (`yes | dnf install …`) alone.",
         .reads_every_run = true,
+        .run_triggers = {"dnf*", "microdnf"},
     };
     return meta;
   }

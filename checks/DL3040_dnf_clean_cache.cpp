@@ -76,6 +76,7 @@ class DnfCleanCache final : public Check {
             "/var/cache/dnf or /var/cache/yum, and `downgrade`, `distro-sync`, `makecache`, "
             "`group install` and `module install` fill the cache as `install` does.",
         .reads_every_run = true,
+        .run_triggers = {"dnf*", "microdnf"},
     };
     return meta;
   }

@@ -33,6 +33,7 @@ class DnfPinVersions final : public Check {
             "variable with a default (`${V:-1.2}`) as the version; and counts a variable the "
             "RUN assigns itself as defined.",
         .reads_every_run = true,
+        .run_triggers = {"dnf*", "microdnf"},
     };
     return meta;
   }

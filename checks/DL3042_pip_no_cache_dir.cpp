@@ -125,6 +125,7 @@ class PipNoCacheDir final : public Check {
             "`--cache-dir`. The last setting before the command wins: hadolint lets an ENV "
             "override a falsy value set in the RUN. Each pip command is its own finding.",
         .reads_every_run = true,
+        .run_triggers = {"pip*", "python*"},
     };
     return meta;
   }

@@ -82,6 +82,7 @@ class UseraddHighUidWithoutL final : public Check {
             "`-u $APP_UID` and `-u 000123` but misses `--uid 1000000`. A UID from a variable "
             "whose value the shell sets is not judged. Exec-form RUN is not read.",
         .reads_every_run = true,
+        .run_triggers = {"useradd"},
     };
     return meta;
   }

@@ -44,6 +44,7 @@ class WgetWithoutProgress final : public Check {
             "progress at all.",
         .differences = "Exec-form RUN (`RUN [\"wget\", ...]`) is not read.",
         .reads_every_run = true,
+        .run_triggers = {"wget"},
     };
     return meta;
   }

@@ -50,6 +50,15 @@ class ConsecutiveRuns final : public Check {
     return meta;
   }
 
+  // Only a RUN next to another plain RUN can be half of a pair; the rest need no parse.
+  bool may_judge_run(const RunBodyText& body) const override {
+    const auto& instructions = body.dockerfile().instructions;
+    const auto at = static_cast<std::size_t>(body.instruction());
+    if (at >= instructions.size() || !is_plain_run(instructions[at])) return false;
+    return (at > 0 && is_plain_run(instructions[at - 1])) ||
+           (at + 1 < instructions.size() && is_plain_run(instructions[at + 1]));
+  }
+
   void run(const FileFacts& facts, Findings& findings) const override {
     if (facts.dockerfile == nullptr) return;
     const auto& dockerfile = *facts.dockerfile;

@@ -97,6 +97,7 @@ class YarnCacheClean final : public Check {
             "`rm -rf` of the cache folder counts as a clean. Cache mounts over Berry's cache "
             "folders (.yarn/cache) and over a `--cache-folder` count too.",
         .reads_every_run = true,
+        .run_triggers = {"yarn"},
     };
     return meta;
   }

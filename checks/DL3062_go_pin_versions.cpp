@@ -91,6 +91,7 @@ class GoPinVersions final : public Check {
             "`@latest`; `go get pkg@none`, which removes a dependency, is not reported. Each "
             "unpinned package is its own finding.",
         .reads_every_run = true,
+        .run_triggers = {"go"},
     };
     return meta;
   }

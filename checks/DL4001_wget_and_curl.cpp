@@ -35,6 +35,7 @@ class WgetAndCurl final : public Check {
             "RUNs are counted apart from the "
             "stage's own RUNs (they run in another build). Exec-form RUN is not read.",
         .reads_every_run = true,
+        .run_triggers = {"curl", "wget"},
     };
     return meta;
   }

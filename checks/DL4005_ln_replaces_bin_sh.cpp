@@ -43,6 +43,7 @@ class LnReplacesBinSh final : public Check {
             "`/bin/sh` among its arguments, such as `ln -s /bin/sh /usr/local/bin/sh`, which "
             "changes no shell. Exec-form RUN is not read.",
         .reads_every_run = true,
+        .run_triggers = {"ln"},
     };
     return meta;
   }

@@ -130,6 +130,7 @@ class PipeWithoutPipefail final : public Check {
             "written. ONBUILD RUN is not judged: the SHELL of the image that triggers it "
             "decides, as in hadolint.",
         .reads_every_run = true,
+        .run_triggers = {"|"},
     };
     return meta;
   }

@@ -87,6 +87,8 @@ class AndOrIsNotIfElse final : public Check {
             "FROM debian:12.7\nRUN if command -v make; then make install; else "
             "apt-get install -y --no-install-recommends make=4.3-4.1; fi\n",
         .fix = "Write `if A; then B; else C; fi`.",
+        .reads_every_run = true,
+        .run_triggers = {"||"},
     };
     return meta;
   }

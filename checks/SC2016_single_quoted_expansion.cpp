@@ -148,6 +148,8 @@ class SingleQuotedExpansion final : public Check {
             "/etc/yum.repos.d/x.repo`, `>> ~/.bashrc`, "
             "`| tee`), where the `$` is meant for the program that reads the file, and the "
             "scripts of `su -c` and `envsubst`; dockvet does not.",
+        .reads_every_run = true,
+        .run_triggers = {"$", "`"},
     };
     return meta;
   }

@@ -67,6 +67,8 @@ class EchoEscapes final : public Check {
             "SHELL naming bash, or a heredoc script with a bash `#!` line), since the dash "
             "of Debian and Ubuntu does expand the escapes and busybox's behaviour depends on "
             "how it was built.",
+        .reads_every_run = true,
+        .run_triggers = {"echo"},
     };
     return meta;
   }

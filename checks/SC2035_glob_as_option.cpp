@@ -39,6 +39,8 @@ class GlobAsOption final : public Check {
         .bad_example = "FROM debian:12.7\nWORKDIR /tmp/debs\nRUN dpkg -i *.deb\n",
         .good_example = "FROM debian:12.7\nWORKDIR /tmp/debs\nRUN dpkg -i ./*.deb\n",
         .fix = "Write `./*.deb`, or put `--` before the glob.",
+        .reads_every_run = true,
+        .run_triggers = {"*", "?"},
     };
     return meta;
   }

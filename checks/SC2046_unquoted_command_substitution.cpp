@@ -131,6 +131,8 @@ class UnquotedCommandSubstitution final : public Check {
             "--print-architecture)`), or a literal option or nothing (`$(test \"$arch\" = "
             "riscv64 && echo '--without-jit')`, an idiom that must stay unquoted so that it "
             "can give no argument at all); dockvet does not.",
+        .reads_every_run = true,
+        .run_triggers = {"$(", "`"},
     };
     return meta;
   }

@@ -102,6 +102,8 @@ class UnquotedExpansion final : public Check {
             "manager (`apk add $runDeps`, `apt-mark manual $savedAptMark`): sh has no arrays, "
             "so an unquoted variable is how a package list is passed, and package names hold "
             "no blanks or glob characters.",
+        .reads_every_run = true,
+        .run_triggers = {"$"},
     };
     return meta;
   }

@@ -63,6 +63,8 @@ class MisspelledVariable final : public Check {
         .good_example =
             "FROM debian:12.7\nENV APP_VERSION=1.2.3\nRUN echo \"$APP_VERSION\" > /VERSION\n",
         .fix = "Correct the name, or declare the variable with ARG or ENV.",
+        .reads_every_run = true,
+        .run_triggers = {"$"},
     };
     return meta;
   }

@@ -29,6 +29,8 @@ class UnassignedVariable final : public Check {
         .bad_example = "FROM debian:12.7\nRUN version=1.2.3\nRUN echo \"$version\" > /VERSION\n",
         .good_example = "FROM debian:12.7\nARG version=1.2.3\nRUN echo \"$version\" > /VERSION\n",
         .fix = "Declare the variable with ARG or ENV, or assign it in the same RUN.",
+        .reads_every_run = true,
+        .run_triggers = {"$"},
     };
     return meta;
   }

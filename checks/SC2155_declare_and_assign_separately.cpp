@@ -45,6 +45,8 @@ class DeclareAndAssignSeparately final : public Check {
             "FROM debian:12.7\nRUN set -eu; GNUPGHOME=\"$(mktemp -d)\"; export "
             "GNUPGHOME; gpg --list-keys\n",
         .fix = "Assign first, then export (`x=\"$(cmd)\"; export x`).",
+        .reads_every_run = true,
+        .run_triggers = {"$(", "`"},
     };
     return meta;
   }

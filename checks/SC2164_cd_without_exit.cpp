@@ -81,6 +81,8 @@ class CdWithoutExit final : public Check {
             "ShellCheck also reports a cd that is the last command of the script and a cd in "
             "a script whose SHELL passes `-e` (hadolint gives ShellCheck only the shell's "
             "name); dockvet does not, since the failure then fails the RUN.",
+        .reads_every_run = true,
+        .run_triggers = {"cd", "pushd", "popd"},
     };
     return meta;
   }

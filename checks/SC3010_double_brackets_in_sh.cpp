@@ -27,6 +27,8 @@ class DoubleBracketsInSh final : public Check {
         .fix =
             "Use `[ ]` (with quoted operands), or set `SHELL [\"/bin/bash\", \"-c\"]` before "
             "the RUN.",
+        .reads_every_run = true,
+        .run_triggers = {"[["},
     };
     return meta;
   }

@@ -42,6 +42,8 @@ class BashVariableInSh final : public Check {
             "Compute the value with a POSIX tool, or set `SHELL [\"/bin/bash\", \"-c\"]` "
             "before the RUN.",
         .aliases = {"SC2039"},
+        .reads_every_run = true,
+        .run_triggers = {"$"},
     };
     return meta;
   }

@@ -29,6 +29,8 @@ class SourceInSh final : public Check {
         .fix =
             "Write `. file` instead of `source file`, or set `SHELL [\"/bin/bash\", \"-c\"]` "
             "before the RUN.",
+        .reads_every_run = true,
+        .run_triggers = {"source"},
     };
     return meta;
   }

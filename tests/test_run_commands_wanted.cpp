@@ -197,3 +197,75 @@ TEST_CASE("skipping RUN bodies keeps DV120's and DV126's findings", "[run-filter
   CHECK(found == std::vector<std::string>{"DV126:4:data/conf.d", "DV126:7:seed",
                                           "DV126:10:srv/uploads/hosts", "DV120:12:postgresql-15"});
 }
+
+namespace {
+
+bool body_holds(std::string_view text, std::string_view trigger) {
+  const Parsed parsed("FROM debian:bookworm\nRUN true\n");
+  return dockvet::RunBodyText(parsed.df, 1, text).holds(trigger);
+}
+
+// Whether the enabled checks (all by default) would have the engine parse the body of RUN
+// `instruction`, judged by the checks' own triggers.
+bool some_check_judges(const std::string& dockerfile, int instruction, std::string_view body,
+                       std::string_view only_code = {}) {
+  const Parsed parsed(dockerfile);
+  const dockvet::RunBodyText text(parsed.df, instruction, body);
+  for (const auto& check : dockvet::Registry::instance().checks()) {
+    if (!only_code.empty() && check->meta().code != only_code) continue;
+    if (check->may_judge_run(text)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a program-name trigger matches whole words, through paths and quotes", "[run-filter]") {
+  CHECK(body_holds("apt-get update && apt-get install -y curl", "apt-get"));
+  CHECK(body_holds("/usr/bin/apt-get install -y curl", "apt-get"));
+  CHECK(body_holds("sh -c 'apt-get install -y curl'", "apt-get"));
+  CHECK(body_holds("\"apt-get\" install -y curl", "apt-get"));
+  CHECK(body_holds("apt\"-get\" install -y curl", "apt-get"));
+  CHECK(body_holds("sudo\tapt-get install -y curl", "sudo"));
+  CHECK_FALSE(body_holds("apt-get install -y curl", "apt"));
+  CHECK_FALSE(body_holds("cp /opt/apt-get.conf /etc/", "apt-get"));
+  CHECK_FALSE(body_holds("echo installing", "install-sh"));
+  CHECK_FALSE(body_holds("make && make install", "cd"));
+}
+
+TEST_CASE("a trigger ending in * matches the words it begins", "[run-filter]") {
+  CHECK(body_holds("pip3.12 install flask==3.0.3", "pip*"));
+  CHECK(body_holds("python3 -m pip install flask==3.0.3", "pip*"));
+  CHECK(body_holds("dnf5 install -y nginx", "dnf*"));
+  CHECK_FALSE(body_holds("npm ci && node build.js", "pip*"));
+}
+
+TEST_CASE("a trigger of symbols matches anywhere in the text", "[run-filter]") {
+  CHECK(body_holds("echo $HOME", "$"));
+  CHECK(body_holds("x=$(date)", "$("));
+  CHECK(body_holds("curl -fsSL https://x | sh", "|"));
+  CHECK(body_holds("[[ -f a ]] || touch a", "[["));
+  CHECK_FALSE(body_holds("echo home", "$"));
+  CHECK_FALSE(body_holds("test -f a || touch a", "[["));
+}
+
+TEST_CASE("the engine parses a body only when some enabled check may judge it", "[run-filter]") {
+  const std::string dockerfile = "FROM debian:bookworm\nRUN true\n";
+  CHECK(some_check_judges(dockerfile, 1, "apt-get install -y curl"));
+  CHECK(some_check_judges(dockerfile, 1, "echo \"$HOME\""));
+  CHECK(some_check_judges(dockerfile, 1, "make | tee log"));
+  CHECK_FALSE(some_check_judges(dockerfile, 1, "make -j4 && make install"));
+  CHECK_FALSE(some_check_judges(dockerfile, 1, "mkdir -p /srv/app && chmod 755 /srv/app"));
+}
+
+TEST_CASE("DL3059 reads a single RUN's commands only when another RUN is next to it",
+          "[run-filter]") {
+  const std::string lone = "FROM debian:bookworm\nRUN make\nWORKDIR /src\nRUN make install\n";
+  CHECK_FALSE(some_check_judges(lone, 1, "make", "DL3059"));
+  CHECK_FALSE(some_check_judges(lone, 3, "make install", "DL3059"));
+  const std::string pair = "FROM debian:bookworm\nRUN make\nRUN make install\nUSER app\n";
+  CHECK(some_check_judges(pair, 1, "make", "DL3059"));
+  CHECK(some_check_judges(pair, 2, "make install", "DL3059"));
+  const std::string onbuild = "FROM debian:bookworm\nONBUILD RUN make\nRUN make install\n";
+  CHECK_FALSE(some_check_judges(onbuild, 2, "make install", "DL3059"));
+}

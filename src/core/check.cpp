@@ -35,6 +35,71 @@ void report_front_end_issues(std::string_view code, const FileFacts& facts, Find
   }
 }
 
+namespace {
+
+bool is_name_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-' || c == '_' || c == '.' ||
+         c == '+';
+}
+
+bool is_program_name(std::string_view trigger) {
+  if (trigger.ends_with('*')) trigger.remove_suffix(1);
+  return !trigger.empty() && std::all_of(trigger.begin(), trigger.end(), is_name_char);
+}
+
+}  // namespace
+
+bool RunBodyText::holds(std::string_view trigger) const {
+  if (!is_program_name(trigger)) return text_.find(trigger) != std::string_view::npos;
+  if (!split_) split_words();
+  if (trigger.ends_with('*')) {
+    trigger.remove_suffix(1);
+    const auto first = std::lower_bound(words_.begin(), words_.end(), trigger);
+    return first != words_.end() && first->starts_with(trigger);
+  }
+  return std::binary_search(words_.begin(), words_.end(), trigger);
+}
+
+void RunBodyText::split_words() const {
+  // A word runs over name characters, slashes, quotes and backslashes; blanks, `=`, `$`, `;`,
+  // `|` and braces end it. The quotes and backslashes are then dropped as the shell drops them,
+  // so `"apt-get"`, `sh -c 'apt-get …'` and `apt"-get"` all show the name.
+  auto in_word = [](char c) {
+    return is_name_char(c) || c == '/' || c == '\'' || c == '"' || c == '\\';
+  };
+  for (std::size_t at = 0; at < text_.size();) {
+    if (!in_word(text_[at])) {
+      ++at;
+      continue;
+    }
+    std::size_t end = at;
+    while (end < text_.size() && in_word(text_[end])) ++end;
+    std::string_view word = text_.substr(at, end - at);
+    at = end;
+    if (word.find_first_of("'\"\\") != std::string_view::npos) {
+      std::string& unquoted = unquoted_.emplace_back();
+      for (const char c : word) {
+        if (c != '\'' && c != '"' && c != '\\') unquoted += c;
+      }
+      word = unquoted;
+    }
+    if (const std::size_t slash = word.rfind('/'); slash != std::string_view::npos) {
+      word.remove_prefix(slash + 1);
+    }
+    if (!word.empty()) words_.push_back(word);
+  }
+  std::sort(words_.begin(), words_.end());
+  split_ = true;
+}
+
+bool Check::may_judge_run(const RunBodyText& body) const {
+  const CheckMeta& info = meta();
+  if (!info.reads_every_run) return false;
+  if (info.run_triggers.empty()) return true;
+  return std::any_of(info.run_triggers.begin(), info.run_triggers.end(),
+                     [&body](std::string_view trigger) { return body.holds(trigger); });
+}
+
 Registry& Registry::instance() {
   static Registry registry;
   return registry;

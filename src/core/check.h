@@ -3,6 +3,7 @@
 // reports. One check lives in one file under checks/ and registers itself with
 // DOCKVET_REGISTER_CHECK.
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
@@ -54,9 +55,14 @@ struct CheckMeta {
   std::string_view example_language = "dockerfile";  // fence language of the examples
   std::vector<std::string_view> aliases = {};        // other codes users may type (hadolint's)
   bool data_loss = false;  // the finding means data can be lost (SARIF security-severity)
-  /// The check reads the commands of every Dockerfile RUN body, not only those the stateful
-  /// checks want (stateful::RunCommandsWanted): while it is enabled, every body is parsed.
+  /// The check reads the commands or the syntax of Dockerfile RUN bodies, not only those the
+  /// stateful checks want (stateful::RunCommandsWanted): while it is enabled, the bodies it may
+  /// judge (Check::may_judge_run) are parsed with tree-sitter.
   bool reads_every_run = false;
+  /// With reads_every_run: a body can only give the check a finding when it holds one of these
+  /// (RunBodyText::holds), so bodies holding none are not parsed for it; empty means any body.
+  /// A trigger must hold for every body the check could report on, whatever its quoting.
+  std::vector<std::string_view> run_triggers = {};
   /// Off unless a layer names the check itself (its code, name or alias, not a prefix) in a
   /// `select` or gives it a severity: hadolint's "ignore" default severity (DL1001, DL3057).
   bool off_by_default = false;
@@ -80,6 +86,9 @@ struct ShellScript {
   /// null when the region was not parsed.
   std::shared_ptr<const TSTree> tree;
   std::vector<ByteRange> parsed_ranges;
+  /// The engine left the region unparsed because no enabled check can find anything in it
+  /// (Check::may_judge_run): its syntax is not read either.
+  bool skipped = false;
 };
 
 /// The front-end facts of one file, as the engine hands them to every check.
@@ -120,6 +129,32 @@ class Findings {
   std::vector<Diagnostic>& out_;
 };
 
+/// The text of one Dockerfile RUN body as the shell sees it (line continuations removed), before
+/// any parse: what a check looks at to say whether the body's commands could concern it.
+class RunBodyText {
+ public:
+  RunBodyText(const dockerfile::Dockerfile& dockerfile, int instruction, std::string_view text)
+      : dockerfile_(dockerfile), instruction_(instruction), text_(text) {}
+  const dockerfile::Dockerfile& dockerfile() const { return dockerfile_; }
+  int instruction() const { return instruction_; }
+  std::string_view text() const { return text_; }
+  /// Whether the body holds `trigger`. A trigger made of letters, digits and `-_.+` is a program
+  /// name: it matches a word of the body, or a word's last path component (`/usr/bin/apt-get`),
+  /// whatever quotes surround it; with a final `*` ("pip*") it matches words it begins. Any
+  /// other trigger (`$`, `||`, `[[`) matches anywhere in the text.
+  bool holds(std::string_view trigger) const;
+
+ private:
+  void split_words() const;
+
+  const dockerfile::Dockerfile& dockerfile_;
+  int instruction_;
+  std::string_view text_;
+  mutable std::deque<std::string> unquoted_;     // words that lost quotes, which words_ views
+  mutable std::vector<std::string_view> words_;  // sorted, split on first use
+  mutable bool split_ = false;
+};
+
 class Check {
  public:
   virtual ~Check() = default;
@@ -127,6 +162,11 @@ class Check {
   /// Looks at the facts of one file and reports. Must be thread-safe: one instance serves every
   /// thread, so a check keeps no mutable state.
   virtual void run(const FileFacts& facts, Findings& findings) const = 0;
+  /// Whether a RUN body's commands could give this check a finding: the engine parses a body
+  /// only when some enabled check says yes, and tree-sitter is most of a lint's time. By default
+  /// reads meta().reads_every_run and meta().run_triggers; a check whose question is not about
+  /// words (DL3059: is the RUN next to another?) answers it itself.
+  virtual bool may_judge_run(const RunBodyText& body) const;
 };
 
 /// Reports, with their own ranges and messages, the front-end issues recorded under `code`: the

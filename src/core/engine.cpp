@@ -94,13 +94,13 @@ void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions,
 
 Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog, const LintPolicy& policy,
                   const config::FileRules* rules) {
-  bool parse_every_run_body = policy.parse_every_run_body;
-  if (!parse_every_run_body && file.kind == FileKind::dockerfile) {
+  // The enabled checks that read RUN bodies beyond what the stateful checks want.
+  std::vector<const Check*> run_readers;
+  if (!policy.parse_every_run_body && file.kind == FileKind::dockerfile) {
     for (const auto& check : Registry::instance().checks()) {
       const CheckMeta& meta = check->meta();
       if (meta.reads_every_run && (rules ? rules->enabled(meta) : !meta.off_by_default)) {
-        parse_every_run_body = true;
-        break;
+        run_readers.push_back(check.get());
       }
     }
   }
@@ -125,8 +125,17 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog, const
                           facts.dockerfile->issues.end());
       facts.stage_chains = stateful::stage_chains(*facts.dockerfile, catalog);
       shell::CommandsWanted wanted;
-      if (!parse_every_run_body) {
-        wanted = stateful::RunCommandsWanted(*facts.dockerfile, facts.stage_chains, catalog);
+      if (!policy.parse_every_run_body) {
+        const dockerfile::Dockerfile& dockerfile = *facts.dockerfile;
+        wanted = [&dockerfile, &run_readers,
+                  stateful_wanted =
+                      stateful::RunCommandsWanted(dockerfile, facts.stage_chains, catalog)](
+                     int instruction, std::string_view text) {
+          if (stateful_wanted(instruction, text)) return true;
+          const RunBodyText body(dockerfile, instruction, text);
+          return std::any_of(run_readers.begin(), run_readers.end(),
+                             [&body](const Check* check) { return check->may_judge_run(body); });
+        };
       }
       read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts, wanted);
       break;

@@ -398,6 +398,7 @@ ShellScript parse_region(const SourceFile& file, const ShellRegion& region,
     const std::string& text = visible_text().text();
     if (!wanted(region.instruction, text) &&
         !find_unclosed_opener(text, file.kind == FileKind::makefile)) {
+      script.skipped = true;
       return script;
     }
   }

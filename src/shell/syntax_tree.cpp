@@ -156,7 +156,10 @@ SyntaxTree::SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialec
                        const ShellScript* parsed)
     : file_(&file), instruction_(region.instruction), dialect_(dialect) {
   ranges_ = parse_ranges(file, region.ranges);
-  if (ranges_.empty() || file.text.size() > UINT32_MAX) return;
+  // A region the engine skipped holds nothing any enabled check can judge.
+  if (ranges_.empty() || file.text.size() > UINT32_MAX || (parsed != nullptr && parsed->skipped)) {
+    return;
+  }
   // tree-sitter is most of a lint's time: reuse the engine's tree of the same region.
   std::shared_ptr<const TSTree> tree;
   if (parsed != nullptr && parsed->tree && parsed->parsed_ranges == ranges_) {
