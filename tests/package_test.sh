@@ -43,6 +43,11 @@ grep -qE " \./usr/share/zsh/[a-z-]+/_dockvet" <<<"$contents" || fail "the .deb l
 
 root="$out/root"
 dpkg-deb --extract "$deb" "$root"
+if command -v readelf >/dev/null 2>&1; then
+  # No Depends is only true of a binary that loads no shared library.
+  dynamic=$(readelf --dynamic "$root/usr/bin/dockvet")
+  if grep -q NEEDED <<<"$dynamic"; then fail "the packaged binary needs shared libraries: $dynamic"; fi
+fi
 installed=$("$root/usr/bin/dockvet" --version)
 [ "$installed" = "dockvet $(head -n1 "$build_dir/generated/version.txt")" ] ||
   fail "the packaged binary says '$installed'"
