@@ -15,6 +15,7 @@
 #include <string>
 
 #include "core/check.h"
+#include "test_report_fixtures.h"
 
 namespace fs = std::filesystem;
 
@@ -76,6 +77,22 @@ TEST_CASE("SARIF's tool.driver carries the version and its SemVer form", "[distr
   const auto& driver = log["runs"][0]["tool"]["driver"];
   CHECK(driver["version"] == version);
   CHECK(driver["semanticVersion"] == semantic);
+}
+
+TEST_CASE("SARIF's semanticVersion is the SemVer form when the CLI gives one", "[distribution]") {
+  using namespace dockvet::report::testing;
+  auto registry = test_registry();
+  const auto diagnostics = sample_diagnostics();
+  auto input = input_of(diagnostics, {}, *registry);
+  input.tool_version = "0.2.0-3-g1a2b3c4-dirty";
+  input.tool_semantic_version = "0.2.0+3.g1a2b3c4.dirty";
+  auto driver = nlohmann::json::parse(render("sarif", input))["runs"][0]["tool"]["driver"];
+  CHECK(driver["version"] == "0.2.0-3-g1a2b3c4-dirty");
+  CHECK(driver["semanticVersion"] == "0.2.0+3.g1a2b3c4.dirty");
+  // Without one (a caller that knows a single version), both fields carry it.
+  input.tool_semantic_version.clear();
+  driver = nlohmann::json::parse(render("sarif", input))["runs"][0]["tool"]["driver"];
+  CHECK(driver["semanticVersion"] == "0.2.0-3-g1a2b3c4-dirty");
 }
 
 TEST_CASE("the manual page lists every option of --help and every rule", "[distribution]") {
