@@ -19,11 +19,13 @@
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "cli/version.h"
 #include "config/config.h"
 #include "config/settings.h"
 #include "core/check.h"
 #include "core/discovery.h"
 #include "core/engine.h"
+#include "report/man_page.h"
 #include "report/report.h"
 
 namespace dockvet {
@@ -48,6 +50,7 @@ struct Options {
   std::string color = "auto";
   std::string stdin_filename;
   std::string rule_docs_dir;
+  std::string man_page_path;
   unsigned jobs = 0;
   bool no_fail = false;
   bool list_rules = false;
@@ -105,6 +108,33 @@ int write_rule_docs(const std::string& directory) {
   out << report::rule_index(Registry::instance().checks());
   if (!out) {
     print_error(fmt::format("cannot write {}", index.string()));
+    return kExitUsage;
+  }
+  return kExitClean;
+}
+
+// The manual lists the options the parser really has, hidden ones (group "") left out.
+std::vector<report::ManOption> man_options(const CLI::App& app) {
+  std::vector<report::ManOption> listed;
+  for (const CLI::Option* option : app.get_options()) {
+    if (option->get_group().empty() || option->get_positional()) continue;
+    report::ManOption& entry = listed.emplace_back();
+    for (const auto& name : option->get_snames()) entry.names.push_back("-" + name);
+    for (const auto& name : option->get_lnames()) entry.names.push_back("--" + name);
+    if (option->get_items_expected_max() > 0) {
+      const std::string type = option->get_type_name();
+      entry.value_name = type.substr(0, type.find(':'));
+    }
+    entry.description = option->get_description();
+  }
+  return listed;
+}
+
+int write_man_page(const CLI::App& app, const std::string& path) {
+  std::ofstream out(path, std::ios::binary);
+  out << report::man_page(version(), man_options(app), Registry::instance());
+  if (!out) {
+    print_error(fmt::format("cannot write {}", path));
     return kExitUsage;
   }
   return kExitClean;
@@ -214,9 +244,13 @@ int run(const Options& options) {
   std::string stdin_text;
   if (from_stdin) stdin_text.assign(std::istreambuf_iterator<char>(std::cin), {});
 
-  report::ReportInput context{
-      {}, {}, Registry::instance(), DOCKVET_VERSION, use_color(options.color, settings.no_color),
-      "."};
+  report::ReportInput context{{},
+                              {},
+                              Registry::instance(),
+                              std::string(version()),
+                              use_color(options.color, settings.no_color),
+                              "."};
+  context.tool_semantic_version = semantic_version();
   // SARIF's line hashes need the text again; reading it back keeps the lint itself streaming.
   context.read_source = [&](std::string_view file) -> std::optional<std::string> {
     if (from_stdin) return stdin_text;
@@ -301,7 +335,7 @@ int main(int argc, char** argv) {
   CLI::App app{
       "dockvet: a fast linter for container definitions that finds stateful data "
       "left off persistent storage, and Dockerfile best-practice mistakes."};
-  app.set_version_flag("--version", std::string("dockvet ") + DOCKVET_VERSION);
+  app.set_version_flag("--version", fmt::format("dockvet {}", dockvet::version()));
   app.add_option("paths", options.paths,
                  "Files and directories to lint (default: .); - reads standard input");
   app.add_option("-f,--format", options.formats,
@@ -344,6 +378,24 @@ int main(int argc, char** argv) {
   app.add_option("--write-rule-docs", options.rule_docs_dir,
                  "Write docs/rules/CODE.md for every rule into this directory")
       ->group("");
+  app.add_option("--write-man-page", options.man_page_path, "Write the dockvet(1) manual page")
+      ->group("");
+  // Names for the values in --help and the manual, instead of CLI11's TEXT and UINT.
+  const std::pair<const char*, const char*> value_names[] = {{"--format", "FORMAT"},
+                                                             {"--output", "FILE"},
+                                                             {"--kind", "KIND"},
+                                                             {"--stdin-filename", "NAME"},
+                                                             {"--failure-threshold", "SEVERITY"},
+                                                             {"--config", "FILE"},
+                                                             {"--select", "RULE"},
+                                                             {"--ignore", "RULE"},
+                                                             {"--color", "WHEN"},
+                                                             {"--jobs", "N"},
+                                                             {"--explain", "RULE"},
+                                                             {"--write-rule-docs", "DIR"},
+                                                             {"--write-man-page", "FILE"}};
+  for (const auto& [option, value_name] : value_names)
+    app.get_option(option)->type_name(value_name);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -352,6 +404,7 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : dockvet::kExitUsage;
   }
   try {
+    if (!options.man_page_path.empty()) return dockvet::write_man_page(app, options.man_page_path);
     return dockvet::run(options);
   } catch (const dockvet::config::ConfigError& error) {
     // Its message already reads "FILE:LINE:COL: error: ...".

@@ -33,12 +33,14 @@ struct ReportInput {
   std::span<const Diagnostic> diagnostics;  // already sorted by file, line, column, code
   std::span<const std::string> files;       // every file linted (junit needs the clean ones too)
   const Registry& registry;                 // rule metadata: every registered check
-  std::string tool_version;                 // DOCKVET_VERSION
+  std::string tool_version;                 // what `dockvet --version` prints
   bool color = false;                       // text only; the CLI decides (TTY, NO_COLOR)
   std::string source_root;                  // paths in the input are relative to this (or absolute)
   // Optional. With it, sarif also writes GitHub's primaryLocationLineHash, which the upload-sarif
   // action would compute from the checkout but the REST API does not (duplicate alerts).
   SourceReader read_source = {};
+  // SARIF's semanticVersion (SemVer 2.0); tool_version when empty.
+  std::string tool_semantic_version = {};
 };
 
 /// The formats write_report knows, in the order --help lists them.

@@ -215,7 +215,8 @@ void write_sarif(const ReportInput& input, std::ostream& out) {
   Json driver{{"name", "dockvet"}};
   if (!version.empty()) {
     driver["version"] = version;
-    driver["semanticVersion"] = version;
+    const std::string semantic = valid_utf8(input.tool_semantic_version);
+    driver["semanticVersion"] = semantic.empty() ? version : semantic;
   }
   driver["informationUri"] = kInformationUri;
   driver["rules"] = std::move(table.rules);
