@@ -269,3 +269,26 @@ TEST_CASE("DL3059 reads a single RUN's commands only when another RUN is next to
   const std::string onbuild = "FROM debian:bookworm\nONBUILD RUN make\nRUN make install\n";
   CHECK_FALSE(some_check_judges(onbuild, 2, "make install", "DL3059"));
 }
+
+TEST_CASE("the engine's trigger set answers as asking every check in turn", "[run-filter]") {
+  dockvet::RunTriggerSet every_check;
+  for (const auto& check : dockvet::Registry::instance().checks()) every_check.add(*check);
+  every_check.seal();
+  const std::string dockerfile =
+      "FROM debian:bookworm\nRUN true\nRUN make\nWORKDIR /src\nRUN make install\n";
+  const Parsed parsed(dockerfile);
+  for (const int instruction : {1, 2, 4}) {
+    for (const std::string_view body :
+         {"apt-get install -y curl", "echo \"$HOME\"", "make | tee log", "make -j4", "ls *.c",
+          "pip3.12 install flask", "sh -c 'yum install -y nginx'", "[[ -f a ]]", "cd /src",
+          "mkdir -p /srv && chmod 755 /srv", "true", "\"/usr/bin/apk\" add curl"}) {
+      INFO(instruction << ": " << body);
+      const dockvet::RunBodyText text(parsed.df, instruction, body);
+      bool asked_in_turn = false;
+      for (const auto& check : dockvet::Registry::instance().checks()) {
+        asked_in_turn = asked_in_turn || check->may_judge_run(text);
+      }
+      CHECK(every_check.may_be_judged(text) == asked_in_turn);
+    }
+  }
+}

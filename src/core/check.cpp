@@ -47,37 +47,28 @@ bool is_program_name(std::string_view trigger) {
   return !trigger.empty() && std::all_of(trigger.begin(), trigger.end(), is_name_char);
 }
 
-}  // namespace
-
-bool RunBodyText::holds(std::string_view trigger) const {
-  if (!is_program_name(trigger)) return text_.find(trigger) != std::string_view::npos;
-  if (!split_) split_words();
-  if (trigger.ends_with('*')) {
-    trigger.remove_suffix(1);
-    const auto first = std::lower_bound(words_.begin(), words_.end(), trigger);
-    return first != words_.end() && first->starts_with(trigger);
-  }
-  return std::binary_search(words_.begin(), words_.end(), trigger);
-}
-
-void RunBodyText::split_words() const {
-  // A word runs over name characters, slashes, quotes and backslashes; blanks, `=`, `$`, `;`,
-  // `|` and braces end it. The quotes and backslashes are then dropped as the shell drops them,
-  // so `"apt-get"`, `sh -c 'apt-get …'` and `apt"-get"` all show the name.
+// Calls `found` with each word of `text` that could name a program, until it returns true. A
+// word runs over name characters, slashes, quotes and backslashes; blanks, `=`, `$`, `;`, `|`
+// and braces end it. Quotes and backslashes are dropped as the shell drops them and only the
+// last path component counts, so `"apt-get"`, `sh -c 'apt-get …'`, `apt"-get"` and
+// `/usr/bin/apt-get` all give `apt-get`.
+template <typename Found>
+bool any_program_word(std::string_view text, Found&& found) {
   auto in_word = [](char c) {
     return is_name_char(c) || c == '/' || c == '\'' || c == '"' || c == '\\';
   };
-  for (std::size_t at = 0; at < text_.size();) {
-    if (!in_word(text_[at])) {
+  std::string unquoted;
+  for (std::size_t at = 0; at < text.size();) {
+    if (!in_word(text[at])) {
       ++at;
       continue;
     }
     std::size_t end = at;
-    while (end < text_.size() && in_word(text_[end])) ++end;
-    std::string_view word = text_.substr(at, end - at);
+    while (end < text.size() && in_word(text[end])) ++end;
+    std::string_view word = text.substr(at, end - at);
     at = end;
     if (word.find_first_of("'\"\\") != std::string_view::npos) {
-      std::string& unquoted = unquoted_.emplace_back();
+      unquoted.clear();
       for (const char c : word) {
         if (c != '\'' && c != '"' && c != '\\') unquoted += c;
       }
@@ -86,10 +77,63 @@ void RunBodyText::split_words() const {
     if (const std::size_t slash = word.rfind('/'); slash != std::string_view::npos) {
       word.remove_prefix(slash + 1);
     }
-    if (!word.empty()) words_.push_back(word);
+    if (!word.empty() && found(word)) return true;
   }
-  std::sort(words_.begin(), words_.end());
-  split_ = true;
+  return false;
+}
+
+}  // namespace
+
+bool RunBodyText::holds(std::string_view trigger) const {
+  if (!is_program_name(trigger)) return text_.find(trigger) != std::string_view::npos;
+  if (trigger.ends_with('*')) {
+    trigger.remove_suffix(1);
+    return any_program_word(text_,
+                            [trigger](std::string_view word) { return word.starts_with(trigger); });
+  }
+  return any_program_word(text_, [trigger](std::string_view word) { return word == trigger; });
+}
+
+void RunTriggerSet::add(const Check& check) {
+  const CheckMeta& info = check.meta();
+  if (!info.reads_every_run) return;
+  if (info.run_triggers.empty()) {
+    asked_.push_back(&check);
+    return;
+  }
+  for (std::string_view trigger : info.run_triggers) {
+    if (!is_program_name(trigger)) {
+      symbols_.push_back(trigger);
+    } else if (trigger.ends_with('*')) {
+      prefixes_.push_back(trigger.substr(0, trigger.size() - 1));
+    } else {
+      words_.push_back(trigger);
+    }
+  }
+}
+
+void RunTriggerSet::seal() {
+  for (auto* list : {&symbols_, &prefixes_, &words_}) {
+    std::sort(list->begin(), list->end());
+    list->erase(std::unique(list->begin(), list->end()), list->end());
+  }
+}
+
+bool RunTriggerSet::may_be_judged(const RunBodyText& body) const {
+  const std::string_view text = body.text();
+  for (std::string_view symbol : symbols_) {
+    if (text.find(symbol) != std::string_view::npos) return true;
+  }
+  if ((!words_.empty() || !prefixes_.empty()) &&
+      any_program_word(text, [this](std::string_view word) {
+        if (std::binary_search(words_.begin(), words_.end(), word)) return true;
+        return std::any_of(prefixes_.begin(), prefixes_.end(),
+                           [word](std::string_view prefix) { return word.starts_with(prefix); });
+      })) {
+    return true;
+  }
+  return std::any_of(asked_.begin(), asked_.end(),
+                     [&body](const Check* check) { return check->may_judge_run(body); });
 }
 
 bool Check::may_judge_run(const RunBodyText& body) const {

@@ -3,7 +3,6 @@
 // reports. One check lives in one file under checks/ and registers itself with
 // DOCKVET_REGISTER_CHECK.
 
-#include <deque>
 #include <memory>
 #include <optional>
 #include <span>
@@ -61,7 +60,8 @@ struct CheckMeta {
   bool reads_every_run = false;
   /// With reads_every_run: a body can only give the check a finding when it holds one of these
   /// (RunBodyText::holds), so bodies holding none are not parsed for it; empty means any body.
-  /// A trigger must hold for every body the check could report on, whatever its quoting.
+  /// A trigger must hold for every body the check could report on, whatever its quoting. A
+  /// check that answers Check::may_judge_run itself declares none.
   std::vector<std::string_view> run_triggers = {};
   /// Off unless a layer names the check itself (its code, name or alias, not a prefix) in a
   /// `select` or gives it a severity: hadolint's "ignore" default severity (DL1001, DL3057).
@@ -145,14 +145,30 @@ class RunBodyText {
   bool holds(std::string_view trigger) const;
 
  private:
-  void split_words() const;
-
   const dockerfile::Dockerfile& dockerfile_;
   int instruction_;
   std::string_view text_;
-  mutable std::deque<std::string> unquoted_;     // words that lost quotes, which words_ views
-  mutable std::vector<std::string_view> words_;  // sorted, split on first use
-  mutable bool split_ = false;
+};
+
+class Check;
+
+/// The RUN triggers of several checks together, matched against a body in one pass with an
+/// early exit: how the engine asks every enabled check at once whether to parse a body.
+class RunTriggerSet {
+ public:
+  /// Adds a check that reads RUN bodies (meta().reads_every_run); one without run_triggers is
+  /// asked itself (Check::may_judge_run).
+  void add(const Check& check);
+  /// Sorts what the checks added; call once after the last add, before any may_be_judged.
+  void seal();
+  /// Whether any added check may judge the body: the same answer as asking each in turn.
+  bool may_be_judged(const RunBodyText& body) const;
+
+ private:
+  std::vector<std::string_view> symbols_;   // matched anywhere
+  std::vector<std::string_view> prefixes_;  // "pip" of "pip*"
+  std::vector<std::string_view> words_;     // sorted program names
+  std::vector<const Check*> asked_;
 };
 
 class Check {

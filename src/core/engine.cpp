@@ -95,14 +95,20 @@ void read_shell(const SourceFile& file, const std::vector<ShellRegion>& regions,
 Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog, const LintPolicy& policy,
                   const config::FileRules* rules) {
   // The enabled checks that read RUN bodies beyond what the stateful checks want.
-  std::vector<const Check*> run_readers;
+  RunTriggerSet run_readers;
   if (!policy.parse_every_run_body && file.kind == FileKind::dockerfile) {
-    for (const auto& check : Registry::instance().checks()) {
-      const CheckMeta& meta = check->meta();
-      if (meta.reads_every_run && (rules ? rules->enabled(meta) : !meta.off_by_default)) {
-        run_readers.push_back(check.get());
+    static const std::vector<const Check*> reading_checks = [] {
+      std::vector<const Check*> out;
+      for (const auto& check : Registry::instance().checks()) {
+        if (check->meta().reads_every_run) out.push_back(check.get());
       }
+      return out;
+    }();
+    for (const Check* check : reading_checks) {
+      const CheckMeta& meta = check->meta();
+      if (rules ? rules->enabled(meta) : !meta.off_by_default) run_readers.add(*check);
     }
+    run_readers.seal();
   }
   Facts facts;
   if (looks_binary(file.text)) {
@@ -131,10 +137,8 @@ Facts build_facts(const SourceFile& file, const catalog::Catalog& catalog, const
                   stateful_wanted =
                       stateful::RunCommandsWanted(dockerfile, facts.stage_chains, catalog)](
                      int instruction, std::string_view text) {
-          if (stateful_wanted(instruction, text)) return true;
-          const RunBodyText body(dockerfile, instruction, text);
-          return std::any_of(run_readers.begin(), run_readers.end(),
-                             [&body](const Check* check) { return check->may_judge_run(body); });
+          return run_readers.may_be_judged(RunBodyText(dockerfile, instruction, text)) ||
+                 stateful_wanted(instruction, text);
         };
       }
       read_shell(file, dockerfile::shell_regions(*facts.dockerfile), facts, wanted);

@@ -44,6 +44,31 @@ TSParser* thread_parser() {
   return parser.get();
 }
 
+// tree-sitter-bash's symbol and field names as string_views, indexed by symbol and field id.
+struct LanguageNames {
+  std::vector<std::string_view> symbols;
+  std::vector<std::string_view> fields;
+
+  LanguageNames() {
+    const TSLanguage* language = tree_sitter_bash();
+    const uint32_t symbol_count = ts_language_symbol_count(language);
+    for (uint32_t id = 0; id < symbol_count; ++id) {
+      const char* name = ts_language_symbol_name(language, static_cast<TSSymbol>(id));
+      symbols.emplace_back(name == nullptr ? "" : name);
+    }
+    const uint32_t field_count = ts_language_field_count(language);
+    for (uint32_t id = 0; id <= field_count; ++id) {
+      const char* name = ts_language_field_name_for_id(language, static_cast<TSFieldId>(id));
+      fields.emplace_back(name == nullptr ? "" : name);
+    }
+  }
+};
+
+const LanguageNames& language_names() {
+  static const LanguageNames names;
+  return names;
+}
+
 /// Owns a parsed tree.
 struct Tree {
   TSTree* tree = nullptr;
@@ -96,7 +121,7 @@ bool parse(const SourceFile& file, const std::vector<ByteRange>& ranges, Tree& o
 }
 
 std::string_view type_of(TSNode node) {
-  return ts_node_type(node);
+  return node_type(node);
 }
 
 bool is_redirect(std::string_view type) {
@@ -355,6 +380,18 @@ void record_syntax_issue(const SourceFile& file, const VisibleText& text,
 }
 
 }  // namespace
+
+std::string_view node_type(TSNode node) {
+  const auto& symbols = language_names().symbols;
+  const TSSymbol symbol = ts_node_symbol(node);
+  return symbol < symbols.size() ? symbols[symbol] : std::string_view(ts_node_type(node));
+}
+
+std::string_view cursor_field_name(const TSTreeCursor& cursor) {
+  const auto& fields = language_names().fields;
+  const TSFieldId field = ts_tree_cursor_current_field_id(&cursor);
+  return field < fields.size() ? fields[field] : std::string_view{};
+}
 
 std::vector<ByteRange> parse_ranges(const SourceFile& file, const std::vector<ByteRange>& ranges) {
   std::vector<ByteRange> out = normalised(file, ranges);

@@ -177,8 +177,8 @@ SyntaxTree::SyntaxTree(const SourceFile& file, const ShellRegion& region, Dialec
   std::vector<int> last_child;  // per ancestor, its latest child so far
   for (;;) {
     TSNode node = ts_tree_cursor_current_node(&cursor);
-    Entry entry{ts_node_type(node),
-                ts_tree_cursor_current_field_name(&cursor),
+    Entry entry{node_type(node),
+                cursor_field_name(cursor),
                 {ts_node_start_byte(node), ts_node_end_byte(node)},
                 ancestors.empty() ? -1 : ancestors.back(),
                 -1,
@@ -230,8 +230,7 @@ std::string_view SyntaxNode::type() const {
 }
 
 std::string_view SyntaxNode::field() const {
-  const char* field = tree_->nodes_[static_cast<std::size_t>(index_)].field;
-  return field == nullptr ? std::string_view{} : std::string_view(field);
+  return tree_->nodes_[static_cast<std::size_t>(index_)].field;
 }
 
 bool SyntaxNode::named() const {

@@ -77,8 +77,8 @@ class SyntaxTree {
  private:
   friend class SyntaxNode;
   struct Entry {
-    const char* type;
-    const char* field;  // nullptr when the node fills no field
+    std::string_view type;
+    std::string_view field;  // empty when the node fills no field
     ByteRange range;
     int parent = -1;
     int first_child = -1;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "shell/children.h"
+#include "shell/tree_parse.h"
 #include "shell/visible_text.h"
 
 namespace dockvet::shell {
@@ -13,7 +14,7 @@ namespace {
 constexpr int max_word_depth = 16;  // words nest shallowly; anything deeper stays opaque
 
 std::string_view type_of(TSNode node) {
-  return ts_node_type(node);
+  return node_type(node);
 }
 
 ByteRange range_of(TSNode node) {
