@@ -168,6 +168,31 @@ TEST_CASE("anchors, merge keys and extends", "[compose]") {
   CHECK(same_target->project.services[0].mounts[0].kind == MountKind::named_volume);
 }
 
+TEST_CASE("labels and deploy labels are what a load balancer reads", "[compose]") {
+  const auto r = read(
+      "services:\n"
+      "  cloud:\n"
+      "    image: nextcloud:31\n"
+      "    labels:\n"
+      "      - traefik.enable=true\n"
+      "      - traefik.http.services.cloud.loadbalancer.sticky.cookie=${STICKY:-true}\n"
+      "      - bare\n"
+      "    deploy:\n"
+      "      labels: {com.example.team: web, traefik.http.routers.cloud.rule: \"Host(`x`)\"}\n");
+  REQUIRE(r->project.services.size() == 1);
+  std::vector<std::string> labels;
+  for (const auto& label : r->project.services[0].routing) {
+    labels.push_back(label.where + ": " + label.key + "=" + label.value);
+  }
+  CHECK(labels == std::vector<std::string>{
+                      "labels: traefik.enable=true",
+                      "labels: traefik.http.services.cloud.loadbalancer.sticky.cookie=true",
+                      "labels: bare=",
+                      "deploy.labels: com.example.team=web",
+                      "deploy.labels: traefik.http.routers.cloud.rule=Host(`x`)",
+                  });
+}
+
 TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue", "[compose]") {
   CHECK(read("just: a map\n")->project.services.empty());
   CHECK(read("- a\n- list\n")->project.services.empty());

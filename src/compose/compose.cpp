@@ -266,6 +266,8 @@ class Reader {
     invocation.name = word(view.get("container_name"));
     read_volumes_from(view.get("volumes_from"), invocation);
     const YAML::Node deploy = view.get("deploy");
+    read_labels(view.get("labels"), "labels", invocation);
+    read_labels(get(deploy, "labels"), "deploy.labels", invocation);
     if (auto replicas = word(get(deploy, "replicas"))) invocation.replicas = std::move(replicas);
     if (auto scale = word(view.get("scale"))) invocation.replicas = std::move(scale);
     project_.services.push_back(std::move(invocation));
@@ -378,6 +380,33 @@ class Reader {
         volumes_from.container = *value;
         volumes_from.range = value->range;
         invocation.volumes_from.push_back(std::move(volumes_from));
+      }
+    }
+  }
+
+  // --- Labels ---------------------------------------------------------------------------------
+
+  /// `labels: {key: value}` or `labels: [key=value]`, interpolated; what load balancers such as
+  /// Traefik read from the container (`labels`) or the Swarm service (`deploy.labels`).
+  void read_labels(const YAML::Node& labels, const char* where,
+                   docker::Invocation& invocation) const {
+    if (!labels) return;
+    if (labels.IsMap()) {
+      for (const auto& entry : labels) {
+        if (!entry.first.IsScalar()) continue;
+        auto value = word(entry.second);
+        invocation.routing.push_back(
+            {entry.first.Scalar(), value ? value->text() : std::string(), where});
+      }
+    } else if (labels.IsSequence()) {
+      for (const auto& entry : labels) {
+        auto value = word(entry);
+        if (!value) continue;
+        const std::string text = value->text();
+        const auto equals = text.find('=');
+        invocation.routing.push_back(
+            {text.substr(0, equals),
+             equals == std::string::npos ? std::string() : text.substr(equals + 1), where});
       }
     }
   }
