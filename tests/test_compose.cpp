@@ -336,7 +336,9 @@ TEST_CASE("extends and include that cannot be followed are DV032 issues", "[comp
                          "  five:\n"
                          "    extends: five\n"
                          "  six:\n"
-                         "    extends: {file: /dev/zero, service: x}\n");
+                         "    extends: {file: /dev/zero, service: x}\n"
+                         "  seven:\n"
+                         "    extends: in-another-file-merged-with-f\n");
   const auto got = messages(*r);
   REQUIRE(got.size() == 8);
   CHECK(

@@ -377,6 +377,12 @@ class Reader {
       }
       seen.push_back(identity);
       const YAML::Node next = get(services, base);
+      if ((!next || !next.IsMap()) && !file_node) {
+        // Without `file`, compose looks the base up in the project it has merged so far: with
+        // `-f compose.yaml -f compose.override.yml` it may be in another file.
+        view.extends_unknown = true;
+        break;
+      }
       if (!next || !next.IsMap()) {
         issue(document->linted ? source_of(service_node).range : reference_at,
               (next_document == &linted_ ? std::string("this file")
