@@ -59,8 +59,18 @@ const catalog::Entry* server_entry(const docker::Invocation& invocation, const F
   return resolved->entry;
 }
 
-/// Whether the environment sets, or may set, one of the variables that move the sessions.
+/// Whether the environment sets, or may set, one of the variables that move the sessions, or a
+/// mount may bring in a configuration that does.
 bool sessions_moved(const docker::Invocation& invocation, const catalog::Sessions& sessions) {
+  for (const auto& mount : invocation.mounts) {
+    if (!mount.target_known && !sessions.moved_by_mount.empty()) return true;
+    for (const auto& directory : sessions.moved_by_mount) {
+      if (docker::covers_path(directory, mount.target_path) ||
+          docker::covers_path(mount.target_path, directory)) {
+        return true;
+      }
+    }
+  }
   if (sessions.moved_by_env.empty()) return false;
   if (invocation.env_partly_unknown()) return true;
   return std::any_of(invocation.env.begin(), invocation.env.end(), [&](const docker::EnvVar& var) {
@@ -133,7 +143,9 @@ class ScaledSessionsWithoutAffinity final : public Check {
             "where an image keeps its sessions from the catalog's `sessions` field and reports "
             "only images whose defaults keep them per container, when the file shows neither "
             "affinity nor a store; a variable that may move them (an `env_file`, a value taken "
-            "from elsewhere) keeps it silent. Images that keep sessions in their database "
+            "from elsewhere) or a mounted configuration that may (a php.ini under "
+            "/usr/local/etc/php, odoo.conf in /etc/odoo) keeps it silent. Images that keep "
+            "sessions in their database "
             "(drupal, joomla, matomo, grafana) or in signed cookies (wordpress, redmine) are not "
             "reported. Runtimes such as tomcat and php are not reported either: whether they "
             "hold sessions at all is the application's choice, and most PHP applications "

@@ -553,6 +553,7 @@ TEST_CASE("where images keep login sessions is data", "[catalog]") {
   CHECK(nextcloud.entry->sessions.store == Sessions::Store::files);
   CHECK(nextcloud.entry->sessions.path == "/tmp");
   CHECK(nextcloud.entry->sessions.moved_by_env == Strings{"REDIS_HOST"});
+  CHECK(nextcloud.entry->sessions.moved_by_mount == Strings{"/usr/local/etc/php"});
   CHECK(nextcloud.entry->sessions.per_container());
   CHECK(resolve("phpmyadmin/phpmyadmin").entry->sessions.path == "/sessions");
   CHECK(resolve("drupal").entry->sessions.store == Sessions::Store::database);

@@ -221,7 +221,7 @@ constexpr std::array<std::pair<std::string_view, Sessions::Store>, 4> kSessionSt
 Sessions read_sessions(const json& object) {
   if (!object.is_object()) throw FieldError("expected an object, found " + describe(object));
   static const std::set<std::string, std::less<>> fields = {
-      "store", "path", "moved_by_env", "application_decides", "fix", "source"};
+      "store", "path", "moved_by_env", "moved_by_mount", "application_decides", "fix", "source"};
   reject_unknown_fields(object, "", {&fields});
   Sessions sessions;
   const std::string store = read_string(object, "store");
@@ -239,6 +239,7 @@ Sessions read_sessions(const json& object) {
     throw FieldError("path: only a files store has one");
   }
   sessions.moved_by_env = read_strings(object, "moved_by_env");
+  sessions.moved_by_mount = read_paths(object, "moved_by_mount");
   if (auto it = object.find("application_decides"); it != object.end()) {
     if (!it->is_boolean()) throw FieldError("application_decides: expected true or false");
     sessions.application_decides = it->get<bool>();

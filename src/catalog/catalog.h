@@ -87,6 +87,9 @@ struct Sessions {
   // Environment variables that move them (to a shared store, or elsewhere): with any of them set,
   // the image's default no longer says where they are.
   std::vector<std::string> moved_by_env;
+  // Configuration directories: a mount at or below one may hold a setting that moves them
+  // (a php.ini under /usr/local/etc/php, odoo.conf in /etc/odoo).
+  std::vector<std::string> moved_by_mount;
   // A runtime (tomcat, php): whether sessions exist at all is the application's choice.
   bool application_decides = false;
   std::string fix;     // how to share them, for messages: "set REDIS_HOST to a Redis service"

@@ -110,6 +110,7 @@ void write_entry(std::ostream& out, const Entry& entry, std::size_t index) {
     out << "  e.sessions.store = Sessions::Store::" << to_string(sessions.store) << ";\n";
     out << "  e.sessions.path = " << literal(sessions.path) << ";\n";
     out << "  e.sessions.moved_by_env = " << literals(sessions.moved_by_env) << ";\n";
+    out << "  e.sessions.moved_by_mount = " << literals(sessions.moved_by_mount) << ";\n";
     out << "  e.sessions.application_decides = "
         << (sessions.application_decides ? "true" : "false") << ";\n";
     out << "  e.sessions.fix = " << literal(sessions.fix) << ";\n";
