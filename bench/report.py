@@ -32,15 +32,20 @@ def ratio(results, slower, faster):
         print(f"  {slower} / {faster}: {value:.2f}x")
 
 
-def compose_files(directory):
-    """How many compose files the compose run gave each linter (from machine.txt)."""
+def inputs_listed(directory, section):
+    """How many files a section's run was given (from machine.txt's "SECTION inputs: N ...")."""
     path = os.path.join(directory, "machine.txt")
     if os.path.exists(path):
         with open(path) as source:
             for line in source:
-                if line.startswith("compose inputs: "):
+                if line.startswith(f"{section} inputs: "):
                     return int(line.split()[2])
     return 0
+
+
+def compose_files(directory):
+    """How many compose files the compose run gave each linter (from machine.txt)."""
+    return inputs_listed(directory, "compose")
 
 
 def main():
@@ -93,6 +98,21 @@ def main():
     if listed and os.path.exists(counts):
         with open(counts) as source:
             print("".join("  " + line for line in source), end="")
+    # As for compose: only when this run's machine.txt names Kubernetes inputs.
+    manifests = inputs_listed(directory, "kubernetes")
+    kubernetes = load(directory, "kubernetes") if manifests else None
+    if kubernetes:
+        print(f"dockvet on {manifests} Kubernetes manifest files:")
+        show(kubernetes)
+        ratio(kubernetes, "dockvet -j1", "dockvet")
+        for command in ("dockvet", "dockvet -j1", "dockvet dir"):
+            if command in kubernetes:
+                per_1000 = kubernetes[command]["mean"] * 1000 / manifests
+                print(f"  {command}: {per_1000 * 1000:.0f} ms per 1000 manifest files")
+        counts = os.path.join(directory, "kubernetes-counts.txt")
+        if os.path.exists(counts):
+            with open(counts) as source:
+                print("".join("  " + line for line in source), end="")
     for name, unit in (("linear-count", "count"), ("linear-size", "size")):
         results = load(directory, name)
         if results:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # dockvet's benchmark (issue 5): speed and memory measured here, never in a timed test.
 #
-#   bench/run.sh [N] [DIR]      N generated files (default 4000) under DIR (default bench/inputs)
-#                               and COMPOSE_FILES compose projects under DIR-compose
+#   bench/run.sh [N] [DIR]      N generated files (default 4000) under DIR (default bench/inputs),
+#                               COMPOSE_FILES compose projects under DIR-compose and
+#                               KUBERNETES_FILES manifest files under DIR-kubernetes
 #
 # Builds a Release dockvet in build-bench/, compiles the floor driver against that build's
 # static libraries, installs the pinned npm peers into bench/node_modules without running any
@@ -14,7 +15,10 @@
 # COMPOSE_FILES (compose projects, default 1000), DCLINT_RUNS (dclint takes over a minute per
 # run on 1000 files, default 3), SKIP_BUILD=1, SKIP_PEERS=1, SKIP_LINEAR=1, SKIP_RSS=1,
 # SKIP_DOCKERFILE=1 (every section on Dockerfiles, scripts and docs: peers, tally, floor, small,
-# RSS, linearity), SKIP_COMPOSE=1. The compose section alone: SKIP_DOCKERFILE=1 bench/run.sh.
+# RSS, linearity), SKIP_COMPOSE=1, KUBERNETES_FILES (manifest files, default 1000),
+# SKIP_KUBERNETES=1, DOCKVET (a dockvet to time instead of building one; with SKIP_BUILD=1).
+# The compose section alone: SKIP_DOCKERFILE=1 SKIP_KUBERNETES=1 bench/run.sh; the Kubernetes
+# section alone: SKIP_DOCKERFILE=1 SKIP_COMPOSE=1 bench/run.sh.
 set -euo pipefail
 
 N=${1:-4000}
@@ -28,7 +32,8 @@ RSS_FILES=${RSS_FILES:-40000}
 LINEAR_BASE=${LINEAR_BASE:-500}
 COMPOSE_FILES=${COMPOSE_FILES:-1000}
 DCLINT_RUNS=${DCLINT_RUNS:-3}
-DOCKVET=$BUILD/dockvet
+KUBERNETES_FILES=${KUBERNETES_FILES:-1000}
+DOCKVET=$(realpath -m "${DOCKVET:-$BUILD/dockvet}")
 FLOOR=$BUILD/bench-floor
 TALLY=$ROOT/bench/node_modules/@wharflab/tally-linux-x64/bin/tally
 DCLINT=$ROOT/bench/node_modules/dclint/bin/dclint.cjs
@@ -105,6 +110,19 @@ if [[ -z ${SKIP_COMPOSE:-} ]]; then
   mapfile -t COMPOSE_LIST <"$CDIR/compose-files.txt"
 fi
 
+# KUBERNETES_FILES manifest files, one app's multi-document stack each; kubernetes-files.txt lists
+# them.
+KDIR=$DIR-kubernetes
+if [[ -z ${SKIP_KUBERNETES:-} ]]; then
+  if [[ ! -f $KDIR/.generated || $(cat "$KDIR/.generated") != "$KUBERNETES_FILES kubernetes" ]]; then
+    say "generating $KUBERNETES_FILES Kubernetes manifest files in $KDIR"
+    rm -rf "$KDIR"
+    python3 "$ROOT/bench/generate_kubernetes.py" "$KUBERNETES_FILES" "$KDIR"
+    echo "$KUBERNETES_FILES kubernetes" >"$KDIR/.generated"
+  fi
+  mapfile -t KUBERNETES_LIST <"$KDIR/kubernetes-files.txt"
+fi
+
 say "machine"
 {
   echo "date: $(date -u +%FT%TZ)"
@@ -117,6 +135,9 @@ say "machine"
   fi
   if [[ -z ${SKIP_COMPOSE:-} ]]; then
     echo "compose inputs: ${#COMPOSE_LIST[@]} compose files in $CDIR ($(cd "$CDIR" && du -cb "${COMPOSE_LIST[@]}" | tail -1 | cut -f1) bytes; beside them $(find "$CDIR" -name Dockerfile | wc -l) Dockerfiles and $(find "$CDIR" -name .env | wc -l) .env files)"
+  fi
+  if [[ -z ${SKIP_KUBERNETES:-} ]]; then
+    echo "kubernetes inputs: ${#KUBERNETES_LIST[@]} manifest files in $KDIR ($(cd "$KDIR" && du -cb "${KUBERNETES_LIST[@]}" | tail -1 | cut -f1) bytes; $(cd "$KDIR" && cat "${KUBERNETES_LIST[@]}" | grep -c '^kind:\|^  - apiVersion:') objects)"
   fi
 } | tee "$OUT/machine.txt" >&2
 
@@ -243,6 +264,38 @@ if dclint is not None:
     errors = sum(r.get("errorCount", 0) for r in dclint)
     print(f"dclint: {found} findings ({errors} errors) in {len(dclint)} files reported; top rules: "
           + ", ".join(f"{rule} {n}" for rule, n in rules.most_common(6)))
+PY
+fi
+
+# --- 7. Kubernetes manifests: dockvet on the listed files and on the directory ------------------
+# No peer reads manifests for the same questions; the section measures dockvet alone, given the
+# files by name and walking the directory (where every YAML file's head is read to tell a
+# manifest from other YAML).
+if [[ -z ${SKIP_KUBERNETES:-} ]]; then
+  FILES_ARGS="${KUBERNETES_LIST[*]}"
+  rm -f "$OUT"/findings-kubernetes-*.json "$OUT"/kubernetes-*.txt  # no count from an earlier run
+  say "dockvet on ${#KUBERNETES_LIST[@]} Kubernetes manifest files"
+  (cd "$KDIR" && hf kubernetes --warmup 1 --runs "$RUNS" \
+    -n "dockvet -j1" "$DOCKVET -j1 --no-color --format json -o $OUT/findings-kubernetes-dockvet.json $FILES_ARGS" \
+    -n "dockvet" "$DOCKVET --no-color --format json -o $OUT/findings-kubernetes-dockvet.json $FILES_ARGS" \
+    -n "dockvet dir" "$DOCKVET --no-color --format json -o $OUT/findings-kubernetes-dockvet-dir.json .")
+  (cd "$KDIR" && "$DOCKVET" --no-color "${KUBERNETES_LIST[@]}" 2>&1 >/dev/null | tail -1) \
+    >"$OUT/kubernetes-dockvet-summary.txt" || true
+  python3 - "$OUT" "${#KUBERNETES_LIST[@]}" <<'PY' | tee "$OUT/kubernetes-counts.txt" >&2
+import collections, json, os, sys
+out, listed = sys.argv[1], int(sys.argv[2])
+print(f"manifest files given to dockvet: {listed}")
+for name, what in (("findings-kubernetes-dockvet.json", "the listed files"),
+                   ("findings-kubernetes-dockvet-dir.json", "the directory")):
+    path = os.path.join(out, name)
+    if not os.path.exists(path):
+        continue
+    findings = json.load(open(path))
+    codes = collections.Counter(f["code"] for f in findings)
+    files = len({f["file"] for f in findings})
+    print(f"dockvet on {what}: {len(findings)} findings in {files} files ("
+          + ", ".join(f"{c} {n}" for c, n in sorted(codes.items())) + ")")
+print("dockvet summary: " + open(os.path.join(out, "kubernetes-dockvet-summary.txt")).read().strip())
 PY
 fi
 

@@ -546,3 +546,44 @@ TEST_CASE("broken config entries are reported and skipped", "[catalog]") {
   CHECK(catalog.merge(nlohmann::json::array(), "x").at(0).message ==
         "the catalog document must be an object with an \"images\" array, found an array");
 }
+
+TEST_CASE("where images keep login sessions is data", "[catalog]") {
+  using dockvet::catalog::Sessions;
+  const Resolved nextcloud = resolve("nextcloud:31");
+  CHECK(nextcloud.entry->sessions.store == Sessions::Store::files);
+  CHECK(nextcloud.entry->sessions.path == "/tmp");
+  CHECK(nextcloud.entry->sessions.moved_by_env == Strings{"REDIS_HOST"});
+  CHECK(nextcloud.entry->sessions.moved_by_mount == Strings{"/usr/local/etc/php"});
+  CHECK(nextcloud.entry->sessions.per_container());
+  CHECK(resolve("phpmyadmin/phpmyadmin").entry->sessions.path == "/sessions");
+  CHECK(resolve("drupal").entry->sessions.store == Sessions::Store::database);
+  CHECK_FALSE(resolve("drupal").entry->sessions.per_container());
+  CHECK(resolve("tomcat:11").entry->sessions.application_decides);
+  CHECK(resolve("postgres").entry->sessions.store == Sessions::Store::unknown);
+
+  Catalog catalog = Catalog::builtin();
+  auto errors = catalog.merge(nlohmann::json::parse(R"({"images": [
+      {"name": "tomcat", "sessions": {"store": "memory", "source": "our app uses HttpSession"}},
+      {"name": "a", "images": ["a"], "class": "app", "sessions": {"store": "disk", "source": "x"}},
+      {"name": "b", "images": ["b"], "class": "app", "sessions": {"store": "files", "source": "x"}},
+      {"name": "c", "images": ["c"], "class": "app", "sessions": {"store": "memory", "path": "/x",
+                                                                  "source": "x"}},
+      {"name": "d", "images": ["d"], "class": "app", "sessions": {"store": "memory"}},
+      {"name": "e", "images": ["e"], "class": "app", "sessions": {"store": "memory", "env": [],
+                                                                  "source": "x"}}
+  ]})"),
+                              "config");
+  std::vector<std::string> messages;
+  for (const auto& error : errors) messages.push_back(error.entry + ": " + error.message);
+  CHECK(messages == Strings{
+                        "a: sessions: store: 'disk' is not one of files, memory, database, cookie",
+                        "b: sessions: path: files need the directory they are written to",
+                        "c: sessions: path: only a files store has one",
+                        "d: sessions: source: where the facts were read is needed",
+                        "e: sessions: unknown field 'env'",
+                    });
+  // A user who knows their Tomcat application keeps sessions can say so.
+  const Resolved tomcat = resolve(catalog, "tomcat:11");
+  CHECK(tomcat.entry->sessions.store == Sessions::Store::memory);
+  CHECK_FALSE(tomcat.entry->sessions.application_decides);
+}

@@ -1,6 +1,8 @@
 // The compose front end: interpolation, .env files, anchors and merge keys, extends, short and
 // long volume syntax, and where each modelled word points in the file.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 #include "compose/compose.h"
 #include "yaml/nodes.h"
@@ -168,6 +170,31 @@ TEST_CASE("anchors, merge keys and extends", "[compose]") {
   CHECK(same_target->project.services[0].mounts[0].kind == MountKind::named_volume);
 }
 
+TEST_CASE("labels and deploy labels are what a load balancer reads", "[compose]") {
+  const auto r = read(
+      "services:\n"
+      "  cloud:\n"
+      "    image: nextcloud:31\n"
+      "    labels:\n"
+      "      - traefik.enable=true\n"
+      "      - traefik.http.services.cloud.loadbalancer.sticky.cookie=${STICKY:-true}\n"
+      "      - bare\n"
+      "    deploy:\n"
+      "      labels: {com.example.team: web, traefik.http.routers.cloud.rule: \"Host(`x`)\"}\n");
+  REQUIRE(r->project.services.size() == 1);
+  std::vector<std::string> labels;
+  for (const auto& label : r->project.services[0].routing) {
+    labels.push_back(label.where + ": " + label.key + "=" + label.value);
+  }
+  CHECK(labels == std::vector<std::string>{
+                      "labels: traefik.enable=true",
+                      "labels: traefik.http.services.cloud.loadbalancer.sticky.cookie=true",
+                      "labels: bare=",
+                      "deploy.labels: com.example.team=web",
+                      "deploy.labels: traefik.http.routers.cloud.rule=Host(`x`)",
+                  });
+}
+
 TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue", "[compose]") {
   CHECK(read("just: a map\n")->project.services.empty());
   CHECK(read("- a\n- list\n")->project.services.empty());
@@ -182,4 +209,204 @@ TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue",
   REQUIRE(deep->issues.size() == 1);
   CHECK(deep->issues[0].message.find("nests deeper than the YAML parser follows") !=
         std::string::npos);
+}
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// A folder of compose files for one test, removed afterwards.
+struct Folder {
+  explicit Folder(const std::string& name) : path(fs::temp_directory_path() / name) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Folder() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& text) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << text;
+  }
+  fs::path path;
+};
+
+std::unique_ptr<Read> read_in(const Folder& folder, std::string yaml,
+                              const Environment& environment = {}) {
+  auto result = std::make_unique<Read>(std::move(yaml));
+  result->file.path = (folder.path / "compose.yaml").string();
+  result->project = dockvet::compose::read_compose(result->file, environment, result->issues,
+                                                   folder.path.string());
+  return result;
+}
+
+std::vector<std::string> messages(const Read& read) {
+  std::vector<std::string> out;
+  for (const auto& issue : read.issues) {
+    out.push_back(std::string(issue.code) + " at `" + slice(read, issue.range) +
+                  "`: " + issue.message);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("extends takes a service from another file, merged by the spec's rules", "[compose]") {
+  const Folder folder("dockvet-test-compose-extends");
+  folder.write("common/services.yml",
+               "services:\n"
+               "  db:\n"
+               "    image: ${DB_IMAGE:-postgres:17}\n"
+               "    environment: {POSTGRES_DB: app, PGDATA: /var/lib/postgresql/data/pg}\n"
+               "    labels: [tier=data]\n"
+               "    volumes:\n"
+               "      - ./pg:/var/lib/postgresql/data\n"
+               "      - /var/log/postgresql\n"
+               "    deploy: {replicas: 2}\n"
+               "  tuned:\n"
+               "    extends: db\n"
+               "    command: [postgres, -c, shared_buffers=1GB]\n");
+  const auto r = read_in(folder,
+                         "services:\n"
+                         "  main:\n"
+                         "    extends:\n"
+                         "      file: common/services.yml\n"
+                         "      service: tuned\n"
+                         "    environment:\n"
+                         "      POSTGRES_DB: main\n"
+                         "    volumes:\n"
+                         "      - pgdata:/var/lib/postgresql/data\n"
+                         "volumes:\n"
+                         "  pgdata:\n",
+                         {{"DB_IMAGE", "postgres:16"}});
+  INFO(messages(*r).size());
+  CHECK(r->issues.empty());
+  REQUIRE(r->project.services.size() == 1);
+  const auto& main = r->project.services[0];
+  CHECK_FALSE(main.unknown_flags);
+  // Interpolated with the project's variables; reported at the service's own name.
+  CHECK(main.image->text() == "postgres:16");
+  CHECK(slice(*r, main.image->range) == "main");
+  // Mappings merge key by key, the extending service winning; sequences by the volume target.
+  REQUIRE(main.find_env("POSTGRES_DB"));
+  CHECK(main.find_env("POSTGRES_DB")->value->text() == "main");
+  REQUIRE(main.find_env("PGDATA"));
+  CHECK(main.find_env("PGDATA")->value->text() == "/var/lib/postgresql/data/pg");
+  REQUIRE(main.mounts.size() == 2);
+  CHECK(main.mounts[0].kind == MountKind::named_volume);
+  CHECK(slice(*r, main.mounts[0].value_range) == "pgdata:/var/lib/postgresql/data");
+  CHECK(main.mounts[1].kind == MountKind::anonymous_volume);
+  // What came from the other file is reported at the `extends` key of this one.
+  CHECK(slice(*r, main.mounts[1].value_range) == "extends");
+  CHECK(slice(*r, main.mounts[1].target->range) == "extends");
+  CHECK(main.mounts[1].written == "/var/log/postgresql");
+  CHECK(main.mounts[1].written_in == "common/services.yml");
+  CHECK(main.mounts[0].written_in.empty());
+  REQUIRE(main.replicas);
+  CHECK(main.replicas->text() == "2");
+  CHECK(slice(*r, main.replicas->range) == "extends");
+  REQUIRE(main.command.size() == 3);
+  CHECK(main.command[2].text() == "shared_buffers=1GB");
+  REQUIRE(main.routing.size() == 1);
+  CHECK(main.routing[0].key == "tier");
+}
+
+TEST_CASE("extends and include that cannot be followed are DV032 issues", "[compose]") {
+  const Folder folder("dockvet-test-compose-unresolved");
+  folder.write("base.yml",
+               "services:\n"
+               "  web: {image: nginx}\n"
+               "  loop-a: {extends: {file: base.yml, service: loop-b}}\n"
+               "  loop-b: {extends: loop-a}\n");
+  folder.write("broken.yml", "services: [\n");
+  folder.write("a.yml", "include: [b.yml]\nservices: {}\n");
+  folder.write("b.yml", "include: [a.yml]\n");
+  const auto r = read_in(folder,
+                         "include:\n"
+                         "  - missing.yml\n"
+                         "  - a.yml\n"
+                         "services:\n"
+                         "  one:\n"
+                         "    image: mongo:8\n"
+                         "    extends: {file: nowhere.yml, service: x}\n"
+                         "  two:\n"
+                         "    extends: {file: base.yml, service: api}\n"
+                         "  three:\n"
+                         "    extends: {file: broken.yml, service: db}\n"
+                         "  four:\n"
+                         "    extends: {file: base.yml, service: loop-a}\n"
+                         "  five:\n"
+                         "    extends: five\n"
+                         "  six:\n"
+                         "    extends: {file: /dev/zero, service: x}\n"
+                         "  seven:\n"
+                         "    extends: in-another-file-merged-with-f\n");
+  const auto got = messages(*r);
+  REQUIRE(got.size() == 8);
+  CHECK(
+      got[0].starts_with("DV032 at `nowhere.yml`: the file `nowhere.yml` that `extends` names "
+                         "cannot be read (No such file or directory)"));
+  CHECK(got[1] ==
+        "DV032 at `api`: `base.yml` has no service `api` for `extends` to take: "
+        "compose refuses this file");
+  CHECK(
+      got[2].starts_with("DV032 at `broken.yml`: the file `broken.yml` that `extends` names is not "
+                         "valid YAML (line 2"));
+  CHECK(got[3] ==
+        "DV032 at `extends`: `extends` goes round in a circle back to the service "
+        "`loop-a`: compose refuses this file");
+  CHECK(got[4] ==
+        "DV032 at `extends`: `extends` goes round in a circle back to the service "
+        "`five`: compose refuses this file");
+  CHECK(got[5] ==
+        "DV032 at `/dev/zero`: the file `/dev/zero` that `extends` names is not a "
+        "regular file: what it would bring in is not checked");
+  CHECK(
+      got[6].starts_with("DV032 at `missing.yml`: the file `missing.yml` that `include` names "
+                         "cannot be read"));
+  CHECK(got[7] ==
+        "DV032 at `a.yml`: `include` goes round in a circle back to `a.yml`: compose "
+        "refuses this file");
+  // A service whose base could not be read keeps what it says itself, marked incomplete.
+  REQUIRE(r->project.services.size() == 1);
+  CHECK(r->project.services[0].image->text() == "mongo:8");
+  CHECK(r->project.services[0].unknown_flags);
+}
+
+TEST_CASE("include adds another project's services, reported at the include entry", "[compose]") {
+  const Folder folder("dockvet-test-compose-include");
+  folder.write("../dockvet-test-compose-include-shared/db.yaml",
+               "services:\n"
+               "  db:\n"
+               "    image: postgres:${PG_MAJOR}\n"
+               "    volumes: [data:/var/lib/postgresql/data]\n");
+  folder.write("../dockvet-test-compose-include-shared/.env", "PG_MAJOR=16\nTAG=from-included\n");
+  folder.write("search/compose.yaml",
+               "services:\n  search:\n    image: opensearchproject/opensearch:2\n");
+  folder.write("cache.yml",
+               "services:\n  web: {image: redis:7}\n  cache: {image: valkey/valkey:8}\n");
+  const auto r = read_in(folder,
+                         "include:\n"
+                         "  - path: ../dockvet-test-compose-include-shared/db.yaml\n"
+                         "  - search/compose.yaml\n"
+                         "  - cache.yml\n"
+                         "services:\n"
+                         "  web:\n"
+                         "    image: nginx:${TAG}\n",
+                         {{"TAG", "1.27"}});
+  CHECK(r->issues.empty());
+  std::vector<std::string> services;
+  for (std::size_t i = 0; i < r->project.services.size(); ++i) {
+    const auto& service = r->project.services[i];
+    services.push_back(r->project.service_names[i] + " " + service.image->text() + " @ " +
+                       slice(*r, service.image->range));
+  }
+  // search/compose.yaml is linted on its own by a walk of this folder: not here. A name this
+  // project already has is a conflict, not a merge.
+  CHECK(services == std::vector<std::string>{
+                        "web nginx:1.27 @ nginx:${TAG}",
+                        "db postgres:16 @ ../dockvet-test-compose-include-shared/db.yaml",
+                        "cache valkey/valkey:8 @ cache.yml",
+                    });
+  CHECK(r->project.service_lines.size() == 3);
+  CHECK(r->project.service_lines[1] == std::pair<std::uint32_t, std::uint32_t>{2, 2});
+  fs::remove_all(folder.path.parent_path() / "dockvet-test-compose-include-shared");
 }

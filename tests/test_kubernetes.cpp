@@ -462,3 +462,74 @@ TEST_CASE("an autoscaler's maxReplicas scales the workload it targets", "[kubern
     CHECK_FALSE(r->manifests.containers[0].workload->autoscaled);
   }
 }
+
+TEST_CASE("the Services that select a Pod and the Ingresses in front of them", "[kubernetes]") {
+  const auto r = read(
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata: {name: cloud, namespace: web}\n"
+      "spec:\n"
+      "  replicas: 3\n"
+      "  selector: {matchLabels: {app: cloud}}\n"
+      "  template:\n"
+      "    metadata: {labels: {app: cloud, tier: front}}\n"
+      "    spec:\n"
+      "      containers: [{name: nextcloud, image: nextcloud:31}]\n"
+      "---\n"
+      "apiVersion: v1\n"
+      "kind: Service\n"
+      "metadata: {name: cloud, namespace: web, annotations: {traefik.ingress.kubernetes.io/"
+      "service.sticky.cookie: \"true\"}}\n"
+      "spec: {selector: {app: cloud}, sessionAffinity: ClientIP}\n"
+      "---\n"
+      "apiVersion: v1\n"
+      "kind: Service\n"
+      "metadata: {name: other, namespace: web}\n"
+      "spec: {selector: {app: cloud, tier: back}, sessionAffinity: ClientIP}\n"
+      "---\n"
+      "apiVersion: v1\n"
+      "kind: Service\n"
+      "metadata: {name: cloud, namespace: elsewhere}\n"
+      "spec: {selector: {app: cloud}, sessionAffinity: ClientIP}\n"
+      "---\n"
+      "apiVersion: networking.k8s.io/v1\n"
+      "kind: Ingress\n"
+      "metadata:\n"
+      "  name: cloud\n"
+      "  annotations: {nginx.ingress.kubernetes.io/affinity: cookie}\n"
+      "spec:\n"
+      "  rules: [{http: {paths: [{path: /, backend: {service: {name: cloud}}}]}}]\n"
+      "---\n"
+      "apiVersion: networking.k8s.io/v1\n"
+      "kind: Ingress\n"
+      "metadata: {name: other, namespace: web, annotations: {a: b}}\n"
+      "spec: {defaultBackend: {service: {name: other}}}\n"
+      "---\n"
+      "apiVersion: networking.k8s.io/v1beta1\n"
+      "kind: Ingress\n"
+      "metadata: {name: old, namespace: web, annotations: {c: d}}\n"
+      "spec: {backend: {serviceName: not-in-this-file}}\n"
+      "---\n"
+      "apiVersion: traefik.io/v1alpha1\n"
+      "kind: IngressRoute\n"
+      "metadata: {name: route, namespace: web}\n"
+      "spec:\n"
+      "  routes:\n"
+      "    - match: Host(`cloud`)\n"
+      "      services: [{name: cloud, port: 80, sticky: {cookie: {name: lb}}}]\n");
+  REQUIRE(r->manifests.containers.size() == 1);
+  std::vector<std::string> settings;
+  for (const auto& setting : r->manifests.containers[0].routing) {
+    settings.push_back(setting.where + ": " + setting.key + "=" + setting.value);
+  }
+  // The Service that selects the Pods (not the one whose selector asks for more labels, nor the
+  // one in another namespace), the Ingress without a namespace that routes to it, the Ingress
+  // to a Service this file does not define, and the IngressRoute's sticky cookie.
+  CHECK(settings == std::vector<std::string>{
+                        "Service cloud: sessionAffinity=ClientIP",
+                        "Service cloud: traefik.ingress.kubernetes.io/service.sticky.cookie=true",
+                        "Ingress cloud: nginx.ingress.kubernetes.io/affinity=cookie",
+                        "Ingress old: c=d",
+                        "IngressRoute route: sticky=cookie",
+                    });
+}

@@ -1,7 +1,9 @@
 // The DV101-DV110 checks end to end on small scripts: exact codes, spans, messages and fixes.
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
+#include "catalog/catalog.h"
 #include "core/check.h"
 #include "core/engine.h"
 
@@ -149,7 +151,8 @@ TEST_CASE("each DV1xx check's own bad example fires it and its good example does
     const auto kind = !yaml                                         ? dockvet::FileKind::shell
                       : meta.bad_example.starts_with("apiVersion:") ? dockvet::FileKind::kubernetes
                                                                     : dockvet::FileKind::compose;
-    CHECK(meta.data_loss);
+    // DV115 loses logins, not data.
+    CHECK(meta.data_loss == (code != "DV115"));
     const auto codes = [&](std::string_view example) {
       std::vector<std::string> out;
       for (const auto& d : lint(std::string(example), kind)) {
@@ -163,5 +166,40 @@ TEST_CASE("each DV1xx check's own bad example fires it and its good example does
     CHECK(bad == std::vector<std::string>{code});
     CHECK(codes(meta.good_example).empty());
   }
-  CHECK(checked == 14);
+  CHECK(checked == 15);
+}
+
+TEST_CASE("DV115 reads where sessions live from the catalog, a user's entry included",
+          "[stateful]") {
+  const std::string text =
+      "services:\n"
+      "  api:\n"
+      "    image: tomcat:11\n"
+      "    deploy:\n"
+      "      replicas: 3\n";
+  // Built in, tomcat's sessions are the application's choice: nothing is reported.
+  CHECK(lint(text, dockvet::FileKind::compose).empty());
+
+  dockvet::catalog::Catalog catalog = dockvet::catalog::Catalog::builtin();
+  const auto errors = catalog.merge(nlohmann::json::parse(R"({"images": [
+      {"name": "tomcat", "sessions": {"store": "memory", "source": "our app keeps HttpSession",
+                                      "fix": "use the Redis session manager"}}]})"),
+                                    ".dockvet.yaml");
+  REQUIRE(errors.empty());
+  dockvet::LintPolicy policy;
+  policy.catalog = &catalog;
+  const dockvet::SourceFile file("compose.yaml", dockvet::FileKind::compose, text);
+  std::vector<dockvet::Diagnostic> found;
+  for (auto& d : dockvet::lint_source(file, policy).diagnostics) {
+    if (d.code == "DV115") found.push_back(std::move(d));
+  }
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == dockvet::Severity::warning);
+  CHECK(spanned(text, found[0]) == "3");
+  CHECK(found[0].message ==
+        "this service starts 3 replicas of tomcat:11, and each keeps its users' login sessions "
+        "in its own memory, with no session affinity in this file: a request that reaches "
+        "another replica finds no session and the user is logged out; use the Redis session "
+        "manager, or give the service a sticky cookie in its load balancer "
+        "(`traefik.http.services.<name>.loadbalancer.sticky.cookie=true`)");
 }

@@ -33,8 +33,8 @@ const std::set<std::string, std::less<>> kVariantFields = {
     "wrong_paths", "unused_volumes", "path_aliases", "hostname_bound", "knobs",
     "fix_mount",   "volume_name",    "notes",        "unverified",     "source"};
 const std::set<std::string, std::less<>> kEntryOnlyFields = {
-    "name",     "images",  "class",     "latest",   "version_marker",
-    "variants", "clients", "help_args", "packages", "verified"};
+    "name",    "images",    "class",    "latest",   "version_marker", "variants",
+    "clients", "help_args", "packages", "verified", "sessions"};
 
 std::string describe(const json& value) {
   switch (value.type()) {
@@ -211,6 +211,45 @@ Package read_package(const json& object) {
   return package;
 }
 
+constexpr std::array<std::pair<std::string_view, Sessions::Store>, 4> kSessionStores = {{
+    {"files", Sessions::Store::files},
+    {"memory", Sessions::Store::memory},
+    {"database", Sessions::Store::database},
+    {"cookie", Sessions::Store::cookie},
+}};
+
+Sessions read_sessions(const json& object) {
+  if (!object.is_object()) throw FieldError("expected an object, found " + describe(object));
+  static const std::set<std::string, std::less<>> fields = {
+      "store", "path", "moved_by_env", "moved_by_mount", "application_decides", "fix", "source"};
+  reject_unknown_fields(object, "", {&fields});
+  Sessions sessions;
+  const std::string store = read_string(object, "store");
+  const auto found = std::find_if(kSessionStores.begin(), kSessionStores.end(),
+                                  [&](const auto& known) { return known.first == store; });
+  if (found == kSessionStores.end()) {
+    throw FieldError("store: '" + store + "' is not one of files, memory, database, cookie");
+  }
+  sessions.store = found->second;
+  sessions.path = normalise_path(read_string(object, "path"));
+  if (sessions.store == Sessions::Store::files && sessions.path.empty()) {
+    throw FieldError("path: files need the directory they are written to");
+  }
+  if (sessions.store != Sessions::Store::files && !sessions.path.empty()) {
+    throw FieldError("path: only a files store has one");
+  }
+  sessions.moved_by_env = read_strings(object, "moved_by_env");
+  sessions.moved_by_mount = read_paths(object, "moved_by_mount");
+  if (auto it = object.find("application_decides"); it != object.end()) {
+    if (!it->is_boolean()) throw FieldError("application_decides: expected true or false");
+    sessions.application_decides = it->get<bool>();
+  }
+  sessions.fix = read_string(object, "fix");
+  sessions.source = read_string(object, "source");
+  if (sessions.source.empty()) throw FieldError("source: where the facts were read is needed");
+  return sessions;
+}
+
 Entry read_entry(const json& object) {
   if (!object.is_object()) throw FieldError("expected an object, found " + describe(object));
   reject_unknown_fields(object, "", {&kVariantFields, &kEntryOnlyFields});
@@ -264,6 +303,13 @@ Entry read_entry(const json& object) {
       } catch (const FieldError& error) {
         throw FieldError("packages[" + std::to_string(i) + "]: " + error.what());
       }
+    }
+  }
+  if (auto it = object.find("sessions"); it != object.end()) {
+    try {
+      entry.sessions = read_sessions(*it);
+    } catch (const FieldError& error) {
+      throw FieldError(std::string("sessions: ") + error.what());
     }
   }
   entry.notes = read_strings(object, "notes");
@@ -398,6 +444,13 @@ std::string_view to_string(ImageClass image_class) {
     if (value == image_class) return name;
   }
   return "app";
+}
+
+std::string_view to_string(Sessions::Store store) {
+  for (auto [name, value] : kSessionStores) {
+    if (value == store) return name;
+  }
+  return "unknown";
 }
 
 std::optional<ImageClass> image_class_from_string(std::string_view name) {

@@ -78,6 +78,30 @@ struct Package {
   bool operator==(const Package&) const = default;
 };
 
+/// Where an image keeps its users' login sessions with its defaults, for the scaled-service rule
+/// DV115 (facts in docs/notes/session-stores.md). Only `files` and `memory` are per container.
+struct Sessions {
+  enum class Store { unknown, files, memory, database, cookie };
+  Store store = Store::unknown;
+  std::string path;  // files: the directory they are written to ("/tmp", "/sessions")
+  // Environment variables that move them (to a shared store, or elsewhere): with any of them set,
+  // the image's default no longer says where they are.
+  std::vector<std::string> moved_by_env;
+  // Configuration directories: a mount at or below one may hold a setting that moves them
+  // (a php.ini under /usr/local/etc/php, odoo.conf in /etc/odoo).
+  std::vector<std::string> moved_by_mount;
+  // A runtime (tomcat, php): whether sessions exist at all is the application's choice.
+  bool application_decides = false;
+  std::string fix;     // how to share them, for messages: "set REDIS_HOST to a Redis service"
+  std::string source;  // where the facts were read
+
+  bool operator==(const Sessions&) const = default;
+  /// True when every container keeps its own sessions with the defaults.
+  bool per_container() const { return store == Store::files || store == Store::memory; }
+};
+
+std::string_view to_string(Sessions::Store store);
+
 /// One image (with its aliases) and what it stores.
 struct Entry {
   std::string name;                 // unique; a config entry with this name overrides this one
@@ -92,6 +116,7 @@ struct Entry {
   // plone's "ZEO_ADDRESS=*" (a ZEO client keeps its data in the ZEO server; `*` is any value).
   std::vector<std::string> help_args;
   std::vector<Package> packages;
+  Sessions sessions;
   std::vector<std::string> notes;       // traps that hold for every variant
   std::vector<std::string> unverified;  // entry-wide leads (clients, packages, aliases)
   std::string verified = "yes";  // the reference's mark for the row(s): "yes", "partly", "no"

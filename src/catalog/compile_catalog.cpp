@@ -105,6 +105,17 @@ void write_entry(std::ostream& out, const Entry& entry, std::size_t index) {
     out << "  e.packages.push_back({" << literal(package.pattern) << ", "
         << literal(package.data_path) << ", " << (package.verified ? "true" : "false") << "});\n";
   }
+  if (entry.sessions.store != Sessions::Store::unknown) {
+    const Sessions& sessions = entry.sessions;
+    out << "  e.sessions.store = Sessions::Store::" << to_string(sessions.store) << ";\n";
+    out << "  e.sessions.path = " << literal(sessions.path) << ";\n";
+    out << "  e.sessions.moved_by_env = " << literals(sessions.moved_by_env) << ";\n";
+    out << "  e.sessions.moved_by_mount = " << literals(sessions.moved_by_mount) << ";\n";
+    out << "  e.sessions.application_decides = "
+        << (sessions.application_decides ? "true" : "false") << ";\n";
+    out << "  e.sessions.fix = " << literal(sessions.fix) << ";\n";
+    out << "  e.sessions.source = " << literal(sessions.source) << ";\n";
+  }
   out << "  e.notes = " << literals(entry.notes) << ";\n";
   out << "  e.unverified = " << literals(entry.unverified) << ";\n";
   out << "  e.verified = " << literal(entry.verified) << ";\n";

@@ -5,9 +5,13 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <set>
+#include <system_error>
 
 #include "catalog/image_ref.h"
+#include "core/discovery.h"
 #include "docker/mounts.h"
 #include "docker/paths.h"
 #include "docker/words.h"
@@ -76,22 +80,211 @@ Word make_word(const std::vector<Piece>& pieces, std::size_t content, bool exact
   return word;
 }
 
-/// Reads one compose file into invocations.
+/// A compose file the project reads: the linted file, or one that it extends or includes.
+struct Document {
+  std::string name;       // for messages: as the referring file wrote it
+  std::string directory;  // where its relative paths resolve; empty: nothing beside it is read
+  Environment environment;
+  YAML::Node root;
+  bool linted = false;  // the file being linted, whose nodes have exact positions
+};
+
+/// One service definition a service is made of: its own, then each one it extends. Values read
+/// from a file other than the linted one are reported at `anchor`, a place in the linted file.
+struct Layer {
+  YAML::Node node;
+  const Document* document = nullptr;
+  ByteRange anchor;
+};
+
+/// A value and the layer it was found in.
+struct Found {
+  YAML::Node node;
+  const Layer* layer = nullptr;
+  explicit operator bool() const { return static_cast<bool>(node); }
+};
+
+/// A service with what it extends, in this file or another: keys it does not set come from the
+/// first layer that does.
+struct ServiceView {
+  std::vector<Layer> layers;     // the service first, then what it extends
+  bool extends_unknown = false;  // some of it could not be read: keys may be missing
+
+  Found get(std::string_view key) const {
+    for (const auto& layer : layers) {
+      if (auto found = yaml::get(layer.node, key)) return {found, &layer};
+    }
+    return {YAML::Node(YAML::NodeType::Undefined), nullptr};
+  }
+  /// Every layer's value, the service's own first.
+  std::vector<Found> all(std::string_view key) const {
+    std::vector<Found> found;
+    for (const auto& layer : layers) {
+      if (auto node = yaml::get(layer.node, key)) found.push_back({node, &layer});
+    }
+    return found;
+  }
+};
+
+std::string error_text(int error) {
+  return std::generic_category().message(error);
+}
+
+/// Reads one compose file, with the files it extends and includes, into invocations.
 class Reader {
  public:
-  Reader(const SourceFile& file, const Environment& environment, const std::string& directory)
-      : file_(file), environment_(environment), directory_(directory) {}
+  Reader(const SourceFile& file, const Environment& environment, const std::string& directory,
+         std::vector<FrontEndIssue>& issues)
+      : file_(file), issues_(issues) {
+    linted_.name = fs::path(file.path).filename().string();
+    linted_.directory = directory;
+    linted_.environment = environment;
+    linted_.linted = true;
+  }
 
   Project read(const YAML::Node& root) {
     if (!root.IsMap()) return {};
-    const YAML::Node services = root["services"];
-    if (!services || !services.IsMap()) return {};
-    read_top_level_volumes(root["volumes"]);
-    // A service runs from its key to the line before the next service's key or, for the last,
-    // before the next top-level key after `services`.
+    linted_.root.reset(root);
+    const YAML::Node services = get(root, "services");
+    if (services && services.IsMap()) {
+      read_top_level_volumes(get(root, "volumes"));
+      read_services(services);
+    }
+    if (get(root, "include")) {
+      std::vector<std::string> chain{canonical(Document{}, file_.path)};
+      read_includes(linted_, std::nullopt, chain);
+    }
+    return std::move(project_);
+  }
+
+ private:
+  // --- YAML helpers ------------------------------------------------------------------------
+
+  /// Where a node of the document being read sits in the linted file: exactly when it is the
+  /// linted file's own, else at the anchor that led to it.
+  yaml::ScalarSource source_of(const YAML::Node& node) const {
+    if (!current_->linted) return {anchor_, anchor_.begin, false};
+    return yaml::scalar_source(file_.text, static_cast<std::size_t>(std::max(0, node.Mark().pos)),
+                               node.Scalar());
+  }
+
+  std::size_t mark(const YAML::Node& node) const {
+    if (!current_->linted) return anchor_.begin;
+    return static_cast<std::size_t>(std::max(0, node.Mark().pos));
+  }
+
+  /// The scalar as a Word, interpolated with its document's variables.
+  std::optional<Word> word(const YAML::Node& node) const {
+    if (!node || !node.IsScalar()) return std::nullopt;
+    const yaml::ScalarSource source = source_of(node);
+    return make_word(interpolate(node.Scalar(), current_->environment), source.content,
+                     source.exact, source.range);
+  }
+
+  /// A Word made of text that was not written as one scalar (a word of a `command:` string),
+  /// pointing at the scalar it came from.
+  static Word plain_word(std::string text, ByteRange range) {
+    Word word;
+    word.range = range;
+    word.segments.push_back({std::move(text), true, range});
+    return word;
+  }
+
+  /// Reads the nodes of `layer` from here on.
+  void enter(const Layer& layer) {
+    current_ = layer.document;
+    anchor_ = layer.anchor;
+  }
+  YAML::Node at(const Found& found) {
+    if (found.layer) enter(*found.layer);
+    return found.node;
+  }
+
+  /// Where the key `name` of `map` is written.
+  ByteRange key_range(const YAML::Node& map, std::string_view name) const {
+    for (const auto& entry : map) {
+      if (entry.first.IsScalar() && entry.first.Scalar() == name)
+        return source_of(entry.first).range;
+    }
+    return {};
+  }
+
+  void issue(ByteRange range, std::string message) {
+    issues_.push_back({unresolved_reference_code, range, std::move(message)});
+  }
+
+  // --- Other files ---------------------------------------------------------------------------
+
+  /// False for a device, a FIFO or a socket, which a read could wait on or never finish.
+  static bool regular_or_missing(const std::string& path) {
+    std::error_code ec;
+    const auto status = fs::status(path, ec);
+    return ec || !fs::exists(status) || fs::is_regular_file(status) || fs::is_directory(status);
+  }
+
+  static std::string canonical(const Document& from, const std::string& name) {
+    std::error_code ec;
+    fs::path path = fs::path(name);
+    if (path.is_relative() && !from.directory.empty()) path = fs::path(from.directory) / path;
+    const fs::path resolved = fs::weakly_canonical(path, ec);
+    return (ec ? path.lexically_normal() : resolved).string();
+  }
+
+  /// The compose file `name`, relative to `from`'s folder, read once per purpose; nullptr, with
+  /// an issue at `at`, when it cannot be read or is not YAML. `environment` interpolates it.
+  const Document* load(const Document& from, const std::string& name, ByteRange at,
+                       std::string_view purpose, const std::string& directory,
+                       Environment environment) {
+    const std::string path = canonical(from, name);
+    const std::string key = std::string(purpose) + '\n' + path;
+    if (const auto known = loaded_.find(key); known != loaded_.end()) return known->second.get();
+    auto& slot = loaded_[key];
+    if (!regular_or_missing(path)) {
+      issue(at, "the file `" + name + "` that `" + std::string(purpose) +
+                    "` names is not a regular file: what it would bring in is not checked");
+      return nullptr;
+    }
+    const FileRead read = read_file(path);
+    if (read.error != 0) {
+      issue(at, "the file `" + name + "` that `" + std::string(purpose) +
+                    "` names cannot be read (" + error_text(read.error) +
+                    "): compose refuses this file, and what it would " + "bring in is not checked");
+      return nullptr;
+    }
+    auto document = std::make_unique<Document>();
+    try {
+      document->root = YAML::Load(read.text);
+    } catch (const YAML::Exception& error) {
+      issue(at, "the file `" + name + "` that `" + std::string(purpose) +
+                    "` names is not valid YAML (line " + std::to_string(error.mark.line + 1) +
+                    ", column " + std::to_string(error.mark.column + 1) + ": " + error.msg +
+                    "): what it would bring in is not checked");
+      return nullptr;
+    }
+    document->name = name;
+    document->directory = directory.empty() ? fs::path(path).parent_path().string() : directory;
+    document->environment = std::move(environment);
+    slot = std::move(document);
+    return slot.get();
+  }
+
+  // --- Top-level volumes ---------------------------------------------------------------------
+
+  void read_top_level_volumes(const YAML::Node& volumes) {
+    if (!volumes || !volumes.IsMap()) return;
+    for (const auto& entry : volumes) {
+      if (entry.first.IsScalar()) declared_volumes_.insert(entry.first.Scalar());
+    }
+  }
+
+  // --- Services ------------------------------------------------------------------------------
+
+  /// The linted file's services. A service runs from its key to the line before the next
+  /// service's key or, for the last, before the next top-level key after `services`.
+  void read_services(const YAML::Node& services) {
     std::uint32_t end_of_services = file_.lines.line_count();
     bool after_services = false;
-    for (const auto& entry : root) {
+    for (const auto& entry : linted_.root) {
       const auto line = static_cast<std::uint32_t>(std::max(0, entry.first.Mark().line)) + 1;
       if (after_services) {
         end_of_services = line - 1;
@@ -111,129 +304,140 @@ class Reader {
       ++index;
       if (!entry.first.IsScalar() || !entry.second.IsMap()) continue;
       const std::size_t before = project_.services.size();
-      read_service(entry.first.Scalar(), services, entry.second);
+      read_service(entry.first.Scalar(), Layer{entry.second, &linted_, {}}, services);
       if (project_.services.size() > before && last >= first) {
         project_.service_lines.emplace_back(first, last);
       }
     }
-    return std::move(project_);
   }
 
- private:
-  // --- YAML helpers ------------------------------------------------------------------------
-
-  yaml::ScalarSource source_of(const YAML::Node& node) const {
-    return yaml::scalar_source(file_.text, static_cast<std::size_t>(std::max(0, node.Mark().pos)),
-                               node.Scalar());
-  }
-
-  /// The scalar as a Word, interpolated.
-  std::optional<Word> word(const YAML::Node& node) const {
-    if (!node || !node.IsScalar()) return std::nullopt;
-    const yaml::ScalarSource source = source_of(node);
-    return make_word(interpolate(node.Scalar(), environment_), source.content, source.exact,
-                     source.range);
-  }
-
-  /// A Word made of text that was not written as one scalar (a word of a `command:` string),
-  /// pointing at the scalar it came from.
-  static Word plain_word(std::string text, ByteRange range) {
-    Word word;
-    word.range = range;
-    word.segments.push_back({std::move(text), true, range});
-    return word;
-  }
-
-  // --- Top-level volumes ---------------------------------------------------------------------
-
-  void read_top_level_volumes(const YAML::Node& volumes) {
-    if (!volumes || !volumes.IsMap()) return;
-    for (const auto& entry : volumes) {
-      if (entry.first.IsScalar()) declared_volumes_.insert(entry.first.Scalar());
-    }
-  }
-
-  // --- Services ------------------------------------------------------------------------------
-
-  /// A service with `extends: base` (or `extends: {service: base}`) within this file: the keys
-  /// it does not set come from the base; `volumes` and `tmpfs` lists add up.
-  struct ServiceView {
-    std::vector<YAML::Node> layers;  // the service first, then what it extends
-    bool extends_unknown = false;    // extends another file: keys may be missing
-
-    YAML::Node get(std::string_view key) const {
-      for (const auto& layer : layers) {
-        if (auto found = yaml::get(layer, key)) return found;
-      }
-      return YAML::Node(YAML::NodeType::Undefined);
-    }
-    std::vector<YAML::Node> all(std::string_view key) const {
-      std::vector<YAML::Node> found;
-      for (const auto& layer : layers) {
-        if (auto node = yaml::get(layer, key)) found.push_back(node);
-      }
-      return found;
-    }
-  };
-
-  ServiceView view_of(const YAML::Node& services, const YAML::Node& service) const {
+  /// `extends: base`, `extends: {service: base}` or `extends: {file: other.yml, service: base}`:
+  /// the service and the chain of services it extends. Values from another file are reported
+  /// at the linted service's `extends` key.
+  ServiceView view_of(const Layer& own, const YAML::Node& own_services) {
     ServiceView view;
-    YAML::Node current = service;
-    std::set<std::string> seen;
-    for (int depth = 0; depth < 8 && current; ++depth) {
-      view.layers.push_back(current);
-      const YAML::Node extends = get(current, "extends");
+    // yaml-cpp's `=` on a Node writes through to the document: the walk rebinds with reset().
+    YAML::Node node;
+    node.reset(own.node);
+    const Document* document = own.document;
+    ByteRange anchor = own.anchor;
+    YAML::Node services;
+    services.reset(own_services);
+    std::vector<std::string> seen;
+    for (int depth = 0; depth < 16; ++depth) {
+      view.layers.push_back(Layer{node, document, anchor});
+      const YAML::Node extends = get(node, "extends");
       if (!extends) break;
+      enter(view.layers.back());
+      // Issues and values from other files point at the linted service's `extends` key.
+      const ByteRange extends_at = document->linted ? key_range(node, "extends") : anchor;
       std::string base;
+      YAML::Node file_node(YAML::NodeType::Undefined);
+      YAML::Node service_node(YAML::NodeType::Undefined);
       if (extends.IsScalar()) {
         base = extends.Scalar();
+        service_node.reset(extends);
       } else if (extends.IsMap()) {
-        if (get(extends, "file")) {
+        file_node.reset(get(extends, "file"));
+        service_node.reset(get(extends, "service"));
+        if (service_node && service_node.IsScalar()) base = service_node.Scalar();
+      }
+      if (base.empty()) {
+        view.extends_unknown = true;
+        break;
+      }
+      const Document* next_document = document;
+      // An unreadable file or a missing service in it is reported at the `file:` value.
+      ByteRange reference_at = extends_at;
+      if (file_node) {
+        const auto file_name = word(file_node);
+        if (!file_name || !file_name->known() || file_name->text().empty() ||
+            document->directory.empty()) {
+          view.extends_unknown = true;  // a variable, or nothing beside the file to read
+          break;
+        }
+        if (document->linted) reference_at = source_of(file_node).range;
+        next_document =
+            load(*document, file_name->text(), reference_at, "extends", "", document->environment);
+        if (!next_document) {
           view.extends_unknown = true;
           break;
         }
-        if (auto name = get(extends, "service"); name && name.IsScalar()) base = name.Scalar();
+        if (document->linted) anchor = extends_at;
+        services.reset(get(next_document->root, "services"));
       }
-      if (base.empty() || !seen.insert(base).second) break;
-      current.reset(get(services, base));  // rebinds; `=` would overwrite the node itself
-      if (!current || !current.IsMap()) break;
+      const std::string identity =
+          std::to_string(reinterpret_cast<std::uintptr_t>(next_document)) + '\n' + base;
+      if (std::find(seen.begin(), seen.end(), identity) != seen.end() ||
+          (next_document == own.document && base == own_name_)) {
+        issue(extends_at, "`extends` goes round in a circle back to the service `" + base +
+                              "`: compose refuses this file");
+        view.extends_unknown = true;
+        break;
+      }
+      seen.push_back(identity);
+      const YAML::Node next = get(services, base);
+      if ((!next || !next.IsMap()) && !file_node) {
+        // Without `file`, compose looks the base up in the project it has merged so far: with
+        // `-f compose.yaml -f compose.override.yml` it may be in another file.
+        view.extends_unknown = true;
+        break;
+      }
+      if (!next || !next.IsMap()) {
+        issue(document->linted ? source_of(service_node).range : reference_at,
+              (next_document == &linted_ ? std::string("this file")
+                                         : "`" + next_document->name + "`") +
+                  " has no service `" + base +
+                  "` for `extends` to take: compose refuses this file");
+        view.extends_unknown = true;
+        break;
+      }
+      node.reset(next);
+      document = next_document;
     }
     return view;
   }
 
-  void read_service(const std::string& name, const YAML::Node& services,
-                    const YAML::Node& service) {
-    const ServiceView view = view_of(services, service);
+  void read_service(const std::string& name, const Layer& own, const YAML::Node& services) {
+    own_name_ = name;
+    const ServiceView view = view_of(own, services);
     docker::Invocation invocation;
     invocation.origin = docker::Origin::compose;
     invocation.tool = docker::Tool::docker;
     invocation.subcommand = docker::Subcommand::run;
-    const YAML::Node image = view.get("image");
-    const YAML::Node build = view.get("build");
-    if (auto image_word = word(image)) {
+    const Found image = view.get("image");
+    const Found build = view.get("build");
+    if (auto image_word = word(at(image))) {
       invocation.image = std::move(*image_word);
-      if (!own_key(service, "image")) {
+      if (!own_key(own.node, "image")) {
         // Written under an anchor or a base service, which other services share: the finding
         // belongs to this service, at its name.
-        const ByteRange at = key_range(services, name);
-        invocation.image->range = at;
-        for (auto& segment : invocation.image->segments) segment.range = at;
+        enter(own);
+        const ByteRange name_at = key_range(services, name);
+        invocation.image->range = name_at;
+        for (auto& segment : invocation.image->segments) segment.range = name_at;
       }
     } else if (build) {
       // An image built here and never named: the service's name stands for it.
-      const YAML::Node anchor = build.IsScalar() ? build : get(build, "context");
-      const ByteRange at = anchor && anchor.IsScalar() ? source_of(anchor).range
-                                                       : ByteRange{mark(build), mark(build)};
-      invocation.image = plain_word(name, at);
+      const YAML::Node build_node = at(build);
+      const YAML::Node anchor = build_node.IsScalar() ? build_node : get(build_node, "context");
+      const ByteRange name_at = anchor && anchor.IsScalar()
+                                    ? source_of(anchor).range
+                                    : ByteRange{mark(build_node), mark(build_node)};
+      invocation.image = plain_word(name, name_at);
     } else {
       return;
     }
     invocation.range = invocation.image->range;
     invocation.program = plain_word("docker", {invocation.range.begin, invocation.range.begin});
-    if (build) note_build(*invocation.image, build);
+    if (build) note_build(*invocation.image, at(build), build.layer->document->directory);
     if (view.extends_unknown) invocation.unknown_flags = true;
 
-    for (const auto& volumes : view.all("volumes")) read_volumes(volumes, invocation);
+    for (const auto& volumes : view.all("volumes")) {
+      const std::size_t before = invocation.mounts.size();
+      read_volumes(at(volumes), invocation);
+      mark_elsewhere(volumes, before, invocation);
+    }
     // Compose merges an extended service's volumes by target: the service's own entry wins.
     std::vector<docker::Mount> merged;
     for (auto& mount : invocation.mounts) {
@@ -245,16 +449,24 @@ class Reader {
       if (!shadowed) merged.push_back(std::move(mount));
     }
     invocation.mounts = std::move(merged);
-    for (const auto& tmpfs : view.all("tmpfs")) read_tmpfs(tmpfs, invocation);
-    read_environment(view.get("environment"), invocation);
+    for (const auto& tmpfs : view.all("tmpfs")) {
+      const std::size_t before = invocation.mounts.size();
+      read_tmpfs(at(tmpfs), invocation);
+      mark_elsewhere(tmpfs, before, invocation);
+    }
+    // Mappings merge key by key, the extending service's value last (it wins).
+    const auto environments = view.all("environment");
+    for (auto it = environments.rbegin(); it != environments.rend(); ++it) {
+      read_environment(at(*it), invocation);
+    }
     if (view.get("env_file")) invocation.env_file_present = true;
-    invocation.command = command_words(view.get("command"));
-    if (const YAML::Node entrypoint = view.get("entrypoint")) {
-      auto words = command_words(entrypoint);
+    invocation.command = command_words(at(view.get("command")));
+    if (const Found entrypoint = view.get("entrypoint")) {
+      auto words = command_words(at(entrypoint));
       if (!words.empty()) invocation.entrypoint = words.front();
     }
-    invocation.hostname = word(view.get("hostname"));
-    if (auto network = word(view.get("network_mode"))) {
+    invocation.hostname = word(at(view.get("hostname")));
+    if (auto network = word(at(view.get("network_mode")))) {
       // Read by the checks as `--network`: `network_mode: host` shares the host's name.
       docker::Option option;
       option.name = "network";
@@ -263,13 +475,160 @@ class Reader {
       option.value = std::move(network);
       invocation.options.push_back(std::move(option));
     }
-    invocation.name = word(view.get("container_name"));
-    read_volumes_from(view.get("volumes_from"), invocation);
-    const YAML::Node deploy = view.get("deploy");
-    if (auto replicas = word(get(deploy, "replicas"))) invocation.replicas = std::move(replicas);
-    if (auto scale = word(view.get("scale"))) invocation.replicas = std::move(scale);
+    invocation.name = word(at(view.get("container_name")));
+    read_volumes_from(at(view.get("volumes_from")), invocation);
+    const auto deploys = view.all("deploy");
+    const auto labels = view.all("labels");
+    for (auto it = labels.rbegin(); it != labels.rend(); ++it) {
+      read_labels(at(*it), "labels", invocation);
+    }
+    for (auto it = deploys.rbegin(); it != deploys.rend(); ++it) {
+      read_labels(get(at(*it), "labels"), "deploy.labels", invocation);
+    }
+    for (const auto& deploy : deploys) {
+      if (auto replicas = word(get(at(deploy), "replicas"))) {
+        invocation.replicas = std::move(replicas);
+        break;
+      }
+    }
+    if (auto scale = word(at(view.get("scale")))) invocation.replicas = std::move(scale);
     project_.services.push_back(std::move(invocation));
     project_.service_names.push_back(name);
+  }
+
+  /// Marks the mounts from `before` on as written in another file, when `found` is from one.
+  static void mark_elsewhere(const Found& found, std::size_t before,
+                             docker::Invocation& invocation) {
+    if (!found.layer || found.layer->document->linted) return;
+    std::vector<std::string> written;
+    const YAML::Node& list = found.node;
+    if (list.IsScalar()) written.push_back(list.Scalar());
+    if (list.IsSequence()) {
+      for (const auto& entry : list) written.push_back(entry.IsScalar() ? entry.Scalar() : "");
+    }
+    for (std::size_t i = before; i < invocation.mounts.size(); ++i) {
+      auto& mount = invocation.mounts[i];
+      mount.written_in = found.layer->document->name;
+      // Entries that gave no mount (empty ones) are rare; match by target when counts differ.
+      if (written.size() == invocation.mounts.size() - before) mount.written = written[i - before];
+    }
+  }
+
+  // --- Included files ------------------------------------------------------------------------
+
+  /// `include: [path, {path, project_directory, env_file}]`: each file is a compose project of
+  /// its own, its relative paths resolved in its project directory and its variables from its
+  /// `.env` (or env_file), under the including project's. Its services are checked here, at the
+  /// `include` entry, unless a directory walk from this file's folder lints that file itself
+  /// (a compose file name below this folder): then they are that file's findings.
+  void read_includes(const Document& document, std::optional<ByteRange> anchor,
+                     std::vector<std::string>& chain) {
+    current_ = &document;
+    anchor_ = anchor.value_or(ByteRange{});
+    const YAML::Node include = get(document.root, "include");
+    if (!include || !include.IsSequence() || document.directory.empty()) return;
+    for (const auto& entry : include) {
+      current_ = &document;
+      anchor_ = anchor.value_or(ByteRange{});
+      std::vector<YAML::Node> paths;
+      std::string project_directory;
+      std::vector<std::string> env_files;
+      YAML::Node position;
+      if (entry.IsScalar()) {
+        paths.push_back(entry);
+        position.reset(entry);
+      } else if (entry.IsMap()) {
+        const YAML::Node path = get(entry, "path");
+        if (path.IsScalar()) paths.push_back(path);
+        if (path.IsSequence()) {
+          for (const auto& each : path) paths.push_back(each);
+        }
+        position.reset(path.IsScalar() ? path : entry);
+        if (auto directory = word(get(entry, "project_directory"));
+            directory && directory->known()) {
+          project_directory = directory->text();
+        }
+        const YAML::Node env_file = get(entry, "env_file");
+        if (env_file.IsScalar()) env_files.push_back(env_file.Scalar());
+        if (env_file.IsSequence()) {
+          for (const auto& each : env_file) {
+            if (each.IsScalar()) env_files.push_back(each.Scalar());
+          }
+        }
+      }
+      const ByteRange at = anchor ? *anchor : ByteRange{mark(position), mark(position)};
+      const ByteRange entry_at =
+          anchor ? *anchor : (position.IsScalar() ? source_of(position).range : at);
+      for (const auto& path_node : paths) {
+        const auto name = word(path_node);
+        if (!name || !name->known() || name->text().empty()) continue;
+        include_file(document, name->text(), project_directory, env_files, entry_at, chain);
+        current_ = &document;
+        anchor_ = anchor.value_or(ByteRange{});
+      }
+    }
+  }
+
+  void include_file(const Document& from, const std::string& name,
+                    const std::string& project_directory, const std::vector<std::string>& env_files,
+                    ByteRange at, std::vector<std::string>& chain) {
+    const std::string path = canonical(from, name);
+    if (std::find(chain.begin(), chain.end(), path) != chain.end()) {
+      issue(at,
+            "`include` goes round in a circle back to `" + name + "`: compose refuses this file");
+      return;
+    }
+    if (chain.size() > 16) return;
+    const std::string directory =
+        project_directory.empty()
+            ? fs::path(path).parent_path().string()
+            : (fs::path(from.directory) / project_directory).lexically_normal().string();
+    // The including project's variables win over the included file's own.
+    Environment environment = from.environment;
+    std::vector<std::string> files;
+    for (const auto& env_file : env_files)
+      files.push_back((fs::path(from.directory) / env_file).string());
+    if (files.empty()) files.push_back((fs::path(directory) / ".env").string());
+    for (const auto& file : files) {
+      if (!regular_or_missing(file)) continue;
+      const FileRead read = read_file(file);
+      if (read.error != 0) continue;
+      for (auto& [key, value] : parse_env_file(read.text)) environment.emplace(key, value);
+    }
+    const Document* document = load(from, name, at, "include", directory, std::move(environment));
+    if (!document || !document->root.IsMap()) return;
+    chain.push_back(path);
+    if (!linted_on_its_own(path)) {
+      const YAML::Node services = get(document->root, "services");
+      if (services && services.IsMap()) {
+        const auto line = file_.lines.position(at.begin).line;
+        for (const auto& entry : services) {
+          if (!entry.first.IsScalar() || !entry.second.IsMap()) continue;
+          const std::string& service = entry.first.Scalar();
+          // A name the project already has is a conflict compose reports; it merges nothing.
+          if (std::find(project_.service_names.begin(), project_.service_names.end(), service) !=
+              project_.service_names.end()) {
+            continue;
+          }
+          const std::size_t before = project_.services.size();
+          read_service(service, Layer{entry.second, document, at}, services);
+          if (project_.services.size() > before) project_.service_lines.emplace_back(line, line);
+        }
+      }
+    }
+    read_includes(*document, at, chain);
+    chain.pop_back();
+  }
+
+  /// Whether a directory walk from the linted file's folder finds `path` as a compose file.
+  bool linted_on_its_own(const std::string& path) const {
+    if (kind_from_name(fs::path(path).filename().string()) != FileKind::compose) return false;
+    std::error_code ec;
+    const fs::path root =
+        fs::weakly_canonical(fs::path(linted_.directory.empty() ? "." : linted_.directory), ec);
+    if (ec) return false;
+    const fs::path relative = fs::path(path).lexically_relative(root);
+    return !relative.empty() && *relative.begin() != "..";
   }
 
   /// Whether `map` itself (not a merge source) has `key`.
@@ -278,19 +637,6 @@ class Reader {
       if (entry.first.IsScalar() && entry.first.Scalar() == key) return true;
     }
     return false;
-  }
-
-  /// Where the key `name` of `map` is written.
-  ByteRange key_range(const YAML::Node& map, const std::string& name) const {
-    for (const auto& entry : map) {
-      if (entry.first.IsScalar() && entry.first.Scalar() == name)
-        return source_of(entry.first).range;
-    }
-    return {};
-  }
-
-  static std::size_t mark(const YAML::Node& node) {
-    return static_cast<std::size_t>(std::max(0, node.Mark().pos));
   }
 
   // --- Storage -------------------------------------------------------------------------------
@@ -382,6 +728,33 @@ class Reader {
     }
   }
 
+  // --- Labels ---------------------------------------------------------------------------------
+
+  /// `labels: {key: value}` or `labels: [key=value]`, interpolated; what load balancers such as
+  /// Traefik read from the container (`labels`) or the Swarm service (`deploy.labels`).
+  void read_labels(const YAML::Node& labels, const char* where,
+                   docker::Invocation& invocation) const {
+    if (!labels) return;
+    if (labels.IsMap()) {
+      for (const auto& entry : labels) {
+        if (!entry.first.IsScalar()) continue;
+        auto value = word(entry.second);
+        invocation.routing.push_back(
+            {entry.first.Scalar(), value ? value->text() : std::string(), where});
+      }
+    } else if (labels.IsSequence()) {
+      for (const auto& entry : labels) {
+        auto value = word(entry);
+        if (!value) continue;
+        const std::string text = value->text();
+        const auto equals = text.find('=');
+        invocation.routing.push_back(
+            {text.substr(0, equals),
+             equals == std::string::npos ? std::string() : text.substr(equals + 1), where});
+      }
+    }
+  }
+
   // --- Environment and command ---------------------------------------------------------------
 
   void read_environment(const YAML::Node& environment, docker::Invocation& invocation) const {
@@ -461,7 +834,7 @@ class Reader {
     if (in_word) words.push_back(plain_word(std::move(current), range));
     for (auto& each : words) {
       // Interpolation applies to the command as to any value.
-      auto pieces = interpolate(each.text(), environment_);
+      auto pieces = interpolate(each.text(), current_->environment);
       each = make_word(pieces, range.begin, false, range);
     }
     return words;
@@ -471,8 +844,8 @@ class Reader {
 
   /// `build: ./db` or `build: {context, dockerfile}`: the Dockerfile beside the file, when it
   /// can be read, says what the image is built FROM.
-  void note_build(const Word& image, const YAML::Node& build) {
-    if (directory_.empty() || !image.known()) return;
+  void note_build(const Word& image, const YAML::Node& build, const std::string& directory) {
+    if (directory.empty() || !image.known()) return;
     std::string context = ".";
     std::string dockerfile = "Dockerfile";
     if (build.IsScalar()) {
@@ -486,7 +859,7 @@ class Reader {
         dockerfile.find('$') != std::string::npos) {
       return;  // a remote or interpolated context: not on this disk
     }
-    const fs::path path = fs::path(directory_) / context / dockerfile;
+    const fs::path path = fs::path(directory) / context / dockerfile;
     const FileRead read = read_file(path.string());
     if (read.error != 0) return;
     const auto stage = stateful::read_last_stage(read.text);
@@ -497,8 +870,13 @@ class Reader {
   }
 
   const SourceFile& file_;
-  const Environment& environment_;
-  std::string directory_;
+  std::vector<FrontEndIssue>& issues_;
+  Document linted_;
+  // The files extends and include name, by purpose and path; null when they could not be read.
+  std::map<std::string, std::unique_ptr<Document>> loaded_;
+  const Document* current_ = &linted_;  // whose nodes are being read
+  ByteRange anchor_;                    // where they are reported when not the linted file's
+  std::string own_name_;                // the service being read
   std::set<std::string> declared_volumes_;
   Project project_;
 };
@@ -635,7 +1013,7 @@ Project read_compose(const SourceFile& file, const Environment& environment,
       for (auto& [key, value] : parse_env_file(dot_env.text)) merged.emplace(key, value);
     }
   }
-  return Reader(file, merged, directory).read(root);
+  return Reader(file, merged, directory, issues).read(root);
 }
 
 }  // namespace dockvet::compose

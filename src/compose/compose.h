@@ -2,7 +2,8 @@
 // Compose files (compose.yaml, docker-compose.yml, …) read the way `docker compose config` reads
 // them: each service's image, storage, environment, command and replica count, with `${VAR}`
 // interpolation from the `.env` beside the file, YAML anchors and merge keys (`<<: *base`),
-// `extends` within the file, and the Dockerfile a `build:` service is built from.
+// `extends` within the file and across files, top-level `include`, and the Dockerfile a
+// `build:` service is built from.
 //
 // Each service becomes a docker::Invocation (origin compose), so the stateful analysis and the
 // DV1xx checks read it as they read a `docker run` line; every Word points at the YAML scalar
@@ -22,6 +23,10 @@
 #include "stateful/built_images.h"
 
 namespace dockvet::compose {
+
+/// The code of the issue for an `extends` or `include` that names a file or service that
+/// cannot be read, or goes round in a circle.
+inline constexpr std::string_view unresolved_reference_code = "DV032";
 
 /// Variables for interpolation: the `.env` file's, and with --compose-env the process's.
 using Environment = std::map<std::string, std::string, std::less<>>;

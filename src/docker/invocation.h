@@ -68,6 +68,17 @@ struct Workload {
   }
 };
 
+/// A label or annotation of what routes requests to a container, as load balancers read it: a
+/// compose service's `labels` and `deploy.labels`; for a Kubernetes container, the annotations
+/// of each Service in the file that selects its Pods and of each Ingress routing to one (or to a
+/// Service the file does not define), with a Service's `spec.sessionAffinity` under the key
+/// `sessionAffinity` and a Traefik IngressRoute's `sticky` under the key `sticky`.
+struct RoutingSetting {
+  std::string key;
+  std::string value;
+  std::string where;  // "labels", "deploy.labels", "Service web", "Ingress web"
+};
+
 /// A recognised container-creating command line.
 struct Invocation {
   Origin origin = Origin::command_line;
@@ -92,10 +103,11 @@ struct Invocation {
   std::optional<Word> entrypoint;
   std::optional<Word> hostname;  // --hostname, or -h for run/create
   std::optional<Word> name;
-  std::optional<Word> replicas;      // service create --replicas
-  std::optional<Workload> workload;  // a Kubernetes container's workload
-  std::optional<Word> image_volume;  // podman --image-volume bind|tmpfs|ignore
-  bool help_only = false;            // --help before the image: prints usage, starts nothing
+  std::optional<Word> replicas;         // service create --replicas
+  std::optional<Workload> workload;     // a Kubernetes container's workload
+  std::vector<RoutingSetting> routing;  // compose labels, Kubernetes Service/Ingress settings
+  std::optional<Word> image_volume;     // podman --image-volume bind|tmpfs|ignore
+  bool help_only = false;               // --help before the image: prints usage, starts nothing
   bool unknown_flags = false;   // an option not in the tables, or an expansion that may hold flags
   bool dash_typos = false;      // some option was written with a wrong dash (`–name`)
   bool elided_options = false;  // `...` stood where options go

@@ -49,6 +49,10 @@ struct Mount {
   bool per_replica = false;     // each replica gets its own (a StatefulSet volumeClaimTemplate)
   ByteRange flag_range;         // the flag word (`-v`, `--mount=...`)
   ByteRange value_range;        // the value: the word after the flag or the part after `=`
+  // For a compose entry taken from another file (an extended service's): that file's name and
+  // the entry as written there. Its ranges then point at what led there, and hold no fix.
+  std::string written_in;
+  std::string written;
 
   /// Data written under the target survives removing and re-creating the container.
   bool persistent() const;

@@ -102,6 +102,9 @@ class Reader {
         workload->autoscaled = true;
       }
     }
+    for (std::size_t i = 0; i < manifests_.containers.size(); ++i) {
+      route(pod_metadata_[i], manifests_.containers[i]);
+    }
     return std::move(manifests_);
   }
 
@@ -197,6 +200,14 @@ class Reader {
       read_autoscaler(object);
       return;
     }
+    if (kind == "Service") {
+      read_service(object);
+      return;
+    }
+    if (kind == "Ingress" || kind == "IngressRoute" || kind == "TraefikService") {
+      read_ingress(object, kind);
+      return;
+    }
     if (kind != "List" && !kind.ends_with("List")) {
       docker::Workload workload;
       workload.kind = kind;
@@ -212,9 +223,11 @@ class Reader {
         for (const auto& item : items) read_object(item, depth + 1);
       }
     } else if (kind == "Pod") {
+      pod_labels_.reset(path(object, {"metadata", "labels"}));
       read_pod(spec, {}, {});
     } else if (kind == "Deployment" || kind == "ReplicaSet" || kind == "ReplicationController" ||
                kind == "DeploymentConfig") {  // OpenShift's, with the same template
+      pod_labels_.reset(path(spec, {"template", "metadata", "labels"}));
       read_pod(path(spec, {"template", "spec"}), get(spec, "replicas"), {});
     } else if (kind == "StatefulSet") {
       std::vector<std::string> claims;
@@ -225,10 +238,13 @@ class Reader {
           if (!name.empty()) claims.push_back(name);
         }
       }
+      pod_labels_.reset(path(spec, {"template", "metadata", "labels"}));
       read_pod(path(spec, {"template", "spec"}), get(spec, "replicas"), claims);
     } else if (kind == "DaemonSet" || kind == "Job") {
+      pod_labels_.reset(path(spec, {"template", "metadata", "labels"}));
       read_pod(path(spec, {"template", "spec"}), {}, {});
     } else if (kind == "CronJob") {
+      pod_labels_.reset(path(spec, {"jobTemplate", "spec", "template", "metadata", "labels"}));
       read_pod(path(spec, {"jobTemplate", "spec", "template", "spec"}), {}, {});
     }
   }
@@ -335,6 +351,10 @@ class Reader {
       invocation.workload->node_pinned = pinned_to_nodes(pod);
     }
 
+    PodMetadata metadata;
+    metadata.labels = string_map(pod_labels_);
+    if (workload_) metadata.name_space = workload_->name_space;
+    pod_metadata_.push_back(std::move(metadata));
     manifests_.containers.push_back(std::move(invocation));
     manifests_.container_names.push_back(scalar(get(container, "name")));
     std::size_t budget = 100000;
@@ -427,6 +447,148 @@ class Reader {
                             scalar(path(object, {"metadata", "namespace"})), std::move(*most)});
   }
 
+  // --- Routing: Services and Ingresses in the same file ---------------------------------------
+
+  using StringMap = std::map<std::string, std::string, std::less<>>;
+
+  /// A map of scalars (labels, a selector, annotations); other entries are left out.
+  static StringMap string_map(const YAML::Node& map) {
+    StringMap out;
+    if (!map || !map.IsMap()) return out;
+    for (const auto& entry : map) {
+      if (entry.first.IsScalar() && entry.second.IsScalar()) {
+        out.emplace(entry.first.Scalar(), entry.second.Scalar());
+      }
+    }
+    return out;
+  }
+
+  struct PodMetadata {
+    StringMap labels;
+    std::string name_space;
+  };
+
+  struct Service {
+    std::string name;
+    std::string name_space;
+    StringMap selector;
+    std::vector<docker::RoutingSetting> settings;  // sessionAffinity and the annotations
+  };
+
+  struct Ingress {
+    std::string name_space;
+    std::vector<std::string> backends;  // the Services it routes to
+    std::vector<docker::RoutingSetting> settings;
+  };
+
+  static std::vector<docker::RoutingSetting> annotations(const YAML::Node& object,
+                                                         const std::string& where) {
+    std::vector<docker::RoutingSetting> out;
+    for (auto& [key, value] : string_map(path(object, {"metadata", "annotations"}))) {
+      out.push_back({key, value, where});
+    }
+    return out;
+  }
+
+  void read_service(const YAML::Node& object) {
+    Service service;
+    service.name = scalar(path(object, {"metadata", "name"}));
+    service.name_space = scalar(path(object, {"metadata", "namespace"}));
+    const YAML::Node spec = get(object, "spec");
+    service.selector = string_map(get(spec, "selector"));
+    const std::string where = "Service " + service.name;
+    if (const std::string affinity = scalar(get(spec, "sessionAffinity")); !affinity.empty()) {
+      service.settings.push_back({"sessionAffinity", affinity, where});
+    }
+    for (auto& setting : annotations(object, where)) service.settings.push_back(setting);
+    services_.push_back(std::move(service));
+  }
+
+  /// An Ingress (`backend.service.name`, the older `serviceName`), or Traefik's IngressRoute and
+  /// TraefikService (`services: [{name, sticky}]`): the Services it routes to, found anywhere in
+  /// its spec, and whether a Traefik `sticky` stands beside one.
+  void read_ingress(const YAML::Node& object, const std::string& kind) {
+    Ingress ingress;
+    ingress.name_space = scalar(path(object, {"metadata", "namespace"}));
+    const std::string where = kind + " " + scalar(path(object, {"metadata", "name"}));
+    ingress.settings = annotations(object, where);
+    std::size_t budget = 10000;
+    collect_backends(get(object, "spec"), ingress, where, budget, 0);
+    ingresses_.push_back(std::move(ingress));
+  }
+
+  static void collect_backends(const YAML::Node& node, Ingress& ingress, const std::string& where,
+                               std::size_t& budget, int depth) {
+    if (!node || depth > 16 || budget == 0) return;
+    --budget;
+    if (node.IsSequence()) {
+      for (const auto& entry : node) collect_backends(entry, ingress, where, budget, depth + 1);
+      return;
+    }
+    if (!node.IsMap()) return;
+    if (const std::string name = scalar(get(node, "serviceName")); !name.empty()) {
+      ingress.backends.push_back(name);
+    }
+    if (const YAML::Node service = get(node, "service"); service && service.IsMap()) {
+      if (const std::string name = scalar(get(service, "name")); !name.empty()) {
+        ingress.backends.push_back(name);
+      }
+    }
+    if (const YAML::Node services = get(node, "services"); services && services.IsSequence()) {
+      for (const auto& service : services) {
+        if (!service.IsMap()) continue;
+        if (const std::string name = scalar(get(service, "name")); !name.empty()) {
+          ingress.backends.push_back(name);
+        }
+      }
+    }
+    // On a service of an IngressRoute's route, or a TraefikService's `weighted`.
+    if (get(node, "sticky")) ingress.settings.push_back({"sticky", "cookie", where});
+    for (const auto& entry : node)
+      collect_backends(entry.second, ingress, where, budget, depth + 1);
+  }
+
+  // An object without a namespace is applied into whichever `kubectl -n` names: it may be the
+  // other's.
+  static bool same_namespace(const std::string& a, const std::string& b) {
+    return a.empty() || b.empty() || a == b;
+  }
+
+  static bool selects(const StringMap& selector, const StringMap& labels) {
+    if (selector.empty()) return false;  // a Service without a selector routes to no Pod
+    return std::all_of(selector.begin(), selector.end(), [&](const auto& pair) {
+      const auto found = labels.find(pair.first);
+      return found != labels.end() && found->second == pair.second;
+    });
+  }
+
+  /// Gives the container the settings of the Services that select its Pods and of the Ingresses
+  /// that route to them, or to a Service this file does not define (it may be one of these).
+  void route(const PodMetadata& pod, docker::Invocation& container) const {
+    std::vector<std::string> selecting;
+    for (const auto& service : services_) {
+      if (!same_namespace(service.name_space, pod.name_space) ||
+          !selects(service.selector, pod.labels)) {
+        continue;
+      }
+      selecting.push_back(service.name);
+      for (const auto& setting : service.settings) container.routing.push_back(setting);
+    }
+    for (const auto& ingress : ingresses_) {
+      if (!same_namespace(ingress.name_space, pod.name_space)) continue;
+      const bool ours = std::any_of(
+          ingress.backends.begin(), ingress.backends.end(), [&](const std::string& backend) {
+            const bool defined =
+                std::any_of(services_.begin(), services_.end(),
+                            [&](const Service& service) { return service.name == backend; });
+            return !defined ||
+                   std::find(selecting.begin(), selecting.end(), backend) != selecting.end();
+          });
+      if (!ours) continue;
+      for (const auto& setting : ingress.settings) container.routing.push_back(setting);
+    }
+  }
+
   // nodeName, a nodeSelector, or a node affinity the scheduler must honour keep a Pod on the
   // nodes named, so a hostPath there finds the same files after the Pod is replaced.
   static bool pinned_to_nodes(const YAML::Node& pod) {
@@ -443,6 +605,10 @@ class Reader {
   Manifests manifests_;
   std::optional<docker::Workload> workload_;  // of the object being read
   std::vector<Autoscaler> autoscalers_;
+  YAML::Node pod_labels_;                  // of the Pod template being read
+  std::vector<PodMetadata> pod_metadata_;  // parallel to manifests_.containers
+  std::vector<Service> services_;
+  std::vector<Ingress> ingresses_;
 };
 
 /// One YAML document's text in the file.

@@ -90,19 +90,27 @@ std::optional<Fix> insert_flags_fix(const ServerRun& run, const std::string& fla
 }
 
 std::optional<Fix> retarget_fix(const docker::Mount& mount, const std::string& target) {
-  if (!mount.target || mount.target->segments.empty() || !mount.target->known()) {
+  if (!mount.target || mount.target->segments.empty() || !mount.target->known() ||
+      !mount.written_in.empty()) {
     return std::nullopt;
   }
   return Fix{"mount " + target + " instead", mount.target->range, target, {}, {}};
 }
 
 std::optional<Fix> replace_mount_fix(const docker::Mount& mount, const std::string& flags) {
-  if (mount.flag_range.empty() || mount.value_range.empty()) return std::nullopt;
+  if (mount.flag_range.empty() || mount.value_range.empty() || !mount.written_in.empty()) {
+    return std::nullopt;
+  }
   return Fix{
       "replace it with `" + flags + "`", join(mount.flag_range, mount.value_range), flags, {}, {}};
 }
 
 std::string quote_mount(const docker::Mount& mount, std::string_view file_text) {
+  if (!mount.written_in.empty()) {
+    return (mount.written.empty() ? "the mount at " + mount.target_path
+                                  : "`" + mount.written + "`") +
+           " (from " + mount.written_in + ")";
+  }
   // A compose volume entry has no flag: the entry alone is what the user wrote.
   const ByteRange range =
       mount.flag_range.empty() ? mount.value_range : join(mount.flag_range, mount.value_range);
