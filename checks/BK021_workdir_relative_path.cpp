@@ -9,13 +9,17 @@ namespace dockvet::checks {
 
 namespace {
 
-// BuildKit's system.IsAbs: "/" starts an absolute path on Linux; on Windows a drive letter or a
-// backslash does too, and a backtick escape marks a Windows Dockerfile.
+// BuildKit's system.IsAbs for the stage's platform: "/" starts an absolute path on Linux; on
+// Windows a drive letter or a backslash does too. dockvet cannot see the platform, which
+// BuildKit reads from the base image, so a drive letter (`C:\app`, which no Linux Dockerfile
+// means as a relative path) counts as absolute everywhere, and a leading backslash where the
+// backtick escape marks a Windows Dockerfile.
 bool is_absolute(std::string_view path, bool windows) {
   if (path.starts_with('/')) return true;
-  if (!windows) return false;
-  if (path.starts_with('\\')) return true;
-  return path.size() >= 2 && path[1] == ':' && std::isalpha(static_cast<unsigned char>(path[0]));
+  if (path.size() >= 2 && path[1] == ':' && std::isalpha(static_cast<unsigned char>(path[0]))) {
+    return true;
+  }
+  return windows && path.starts_with('\\');
 }
 
 }  // namespace
@@ -40,7 +44,9 @@ class WorkdirRelativePath final : public Check {
         .fix = "Write the absolute path, or set an absolute WORKDIR earlier in the stage.",
         .differences =
             "A path whose value depends on an ARG without a default is not judged: its value is "
-            "known only at build time. DL3000 (hadolint's rule) judges every relative WORKDIR; "
+            "known only at build time. A path with a drive letter (`C:\\app`) is taken as "
+            "absolute: BuildKit knows from the base image that the stage is Windows, dockvet "
+            "does not. DL3000 (hadolint's rule) judges every relative WORKDIR; "
             "this rule, like BuildKit, only the first one in a stage's lineage.",
     };
     return meta;

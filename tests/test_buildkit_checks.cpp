@@ -23,6 +23,7 @@ struct Found {
   std::uint32_t column;
   dockvet::Severity severity;
   std::string message;
+  std::string fix;  // the replacement, "" when none
 };
 
 std::vector<Found> lint(const std::string& text,
@@ -34,7 +35,8 @@ std::vector<Found> lint(const std::string& text,
   std::vector<Found> out;
   for (const auto& d : dockvet::lint_source(file, policy).diagnostics) {
     if (!d.code.starts_with("BK") && d.code != "DV010") continue;
-    out.push_back({d.code, d.start.line, d.start.column, d.severity, d.message});
+    out.push_back({d.code, d.start.line, d.start.column, d.severity, d.message,
+                   d.fix ? d.fix->replacement : ""});
   }
   return out;
 }
@@ -246,4 +248,24 @@ TEST_CASE("each BuildKit rule's page examples show it firing and silent", "[buil
     for (const auto& f : bad) CHECK(f.code == meta.code);
     CHECK(lint(std::string(meta.good_example), &settings).empty());
   }
+}
+
+TEST_CASE("LegacyKeyValueFormat offers key=value where the meaning is certain", "[buildkit]") {
+  const auto found = lint(
+      "FROM alpine:3.20\n"
+      "ENV APP_HOME /srv/app\n"
+      "LABEL description a small  api\n"
+      "ENV GREETING \"hello world\"\n"
+      "ENV LONG first \\\n  second\n");
+  REQUIRE(codes(found) == std::vector<std::string>{"BK011@2", "BK011@3", "BK011@4", "BK011@5"});
+  CHECK(found[0].fix == "APP_HOME=/srv/app");
+  CHECK(found[1].fix == "description=\"a small  api\"");
+  CHECK(found[2].fix.empty());  // quotes: the reader decides
+  CHECK(found[3].fix.empty());  // continued over two lines
+}
+
+TEST_CASE("WorkdirRelativePath takes a drive letter as absolute", "[buildkit]") {
+  CHECK(lint("FROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nWORKDIR C:\\go\n").empty());
+  CHECK(codes(lint("FROM alpine:3.20\nWORKDIR app\nWORKDIR /srv\n")) ==
+        std::vector<std::string>{"BK021@2"});
 }
