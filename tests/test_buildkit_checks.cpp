@@ -118,6 +118,16 @@ TEST_CASE("experimental InvalidDefinitionDescription runs only when turned on", 
   cli.select = {"InvalidDefinitionDescription"};
   const auto settings = dockvet::config::resolve(cli, std::nullopt, dockvet::config::Environment());
   CHECK(codes(lint(body, &settings)) == std::vector<std::string>{"BK009@2"});
+
+  // The user's own ignore wins over the file's experimental=.
+  dockvet::config::CliSettings ignoring;
+  ignoring.ignore = {"BK009"};
+  const auto ignored =
+      dockvet::config::resolve(ignoring, std::nullopt, dockvet::config::Environment());
+  CHECK(lint("# check=experimental=InvalidDefinitionDescription\n" + body, &ignored).empty());
+  const auto defaults = dockvet::config::resolve({}, std::nullopt, dockvet::config::Environment());
+  CHECK(codes(lint("# check=experimental=all\n" + body, &defaults)) ==
+        std::vector<std::string>{"BK009@3"});
 }
 
 TEST_CASE("BuildKit rule names select and ignore their rules", "[buildkit]") {

@@ -215,8 +215,14 @@ bool is_buildkit_check(const CheckMeta& meta) {
 // in the file.
 bool enabled_as_experimental(const CheckMeta& meta,
                              const dockerfile::CheckOptionsByLine* check_options,
-                             const dockerfile::Dockerfile* model) {
+                             const dockerfile::Dockerfile* model, const config::FileRules* rules) {
   if (!check_options || !model || !meta.off_by_default || !is_buildkit_check(meta)) return false;
+  if (rules) {
+    // A rule the user's settings ignore stays off; only the default is overridden.
+    CheckMeta on_by_default = meta;
+    on_by_default.off_by_default = false;
+    if (!rules->enabled(on_by_default)) return false;
+  }
   if (check_options->file_options().enables_experimental(meta.name)) return true;
   if (!check_options->has_instruction_options()) return false;
   for (const auto& instruction : model->instructions) {
@@ -298,7 +304,8 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
     }
     bool as_experimental = false;
     if (rules ? !rules->enabled(check->meta()) : check->meta().off_by_default) {
-      as_experimental = enabled_as_experimental(check->meta(), options, view.dockerfile);
+      as_experimental = enabled_as_experimental(check->meta(), options, view.dockerfile,
+                                                rules ? &*rules : nullptr);
       if (!as_experimental) continue;
     }
     run_check(*check, view, rules ? &*rules : nullptr, suppressions, result.diagnostics, options,
