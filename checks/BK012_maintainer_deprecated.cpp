@@ -1,5 +1,6 @@
 // BK012 MaintainerDeprecated: `MAINTAINER jane@example.com` is BuildKit-deprecated; a LABEL
 // carries the author.
+#include "bestpractice/instruction_rules.h"
 #include "core/check.h"
 #include "dockerfile/dockerfile.h"
 
@@ -35,7 +36,8 @@ class BuildKitMaintainerDeprecated final : public Check {
       // BuildKit lints an ONBUILD trigger only in the build that runs it.
       if (instruction.keyword != dockerfile::Keyword::maintainer || instruction.onbuild) continue;
       findings.report(instruction.line_range,
-                      "Maintainer instruction is deprecated in favor of using label");
+                      "Maintainer instruction is deprecated in favor of using label",
+                      bestpractice::maintainer_as_label(*facts.dockerfile, instruction));
     }
   }
 };

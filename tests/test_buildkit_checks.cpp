@@ -279,3 +279,9 @@ TEST_CASE("WorkdirRelativePath takes a drive letter as absolute", "[buildkit]") 
   CHECK(codes(lint("FROM alpine:3.20\nWORKDIR app\nWORKDIR /srv\n")) ==
         std::vector<std::string>{"BK021@2"});
 }
+
+TEST_CASE("MaintainerDeprecated offers the label DL4000 offers", "[buildkit]") {
+  const auto found = lint("FROM alpine:3.20\nMAINTAINER Jane Doe <jane@example.com>\n");
+  REQUIRE(codes(found) == std::vector<std::string>{"BK012@2"});
+  CHECK(found[0].fix == "LABEL org.opencontainers.image.authors=\"Jane Doe <jane@example.com>\"");
+}
