@@ -1,22 +1,9 @@
 // DL4000: `MAINTAINER jane@example.com` — deprecated since Docker 1.13; a LABEL says it instead.
+#include "bestpractice/instruction_rules.h"
 #include "core/check.h"
 #include "dockerfile/dockerfile.h"
 
 namespace dockvet::checks {
-
-namespace {
-
-// The text as a double-quoted LABEL value (LABEL expands variables; MAINTAINER did not).
-std::string quoted_label_value(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\' || c == '$') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
-
-}  // namespace
 
 class MaintainerDeprecated final : public Check {
  public:
@@ -48,20 +35,10 @@ class MaintainerDeprecated final : public Check {
       if (instruction.keyword != dockerfile::Keyword::maintainer) continue;
       // ONBUILD MAINTAINER is invalid anyway; the ONBUILD line itself is what to fix.
       if (instruction.onbuild) continue;
-      std::optional<Fix> fix;
-      // One physical line with the usual escape character: the LABEL can replace it as is.
-      if (instruction.pieces.size() == 1 && dockerfile.escape == '\\' &&
-          !instruction.args.empty()) {
-        fix = Fix{"write the author as the org.opencontainers.image.authors label",
-                  instruction.line_range,
-                  "LABEL org.opencontainers.image.authors=" + quoted_label_value(instruction.args),
-                  {},
-                  {}};
-      }
       findings.report(instruction.line_range,
                       "MAINTAINER is deprecated; write `LABEL "
                       "org.opencontainers.image.authors=\"…\"` instead",
-                      std::move(fix));
+                      bestpractice::maintainer_as_label(dockerfile, instruction));
     }
   }
 };

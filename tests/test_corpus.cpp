@@ -78,12 +78,16 @@ std::string describe(const dockvet::Diagnostic& d) {
 }
 
 // The best-practice rules (hadolint's DL codes, ShellCheck's SC codes) are pinned in
-// corpus/best-practice/, where every finding counts; the other folders show the stateful and
-// input checks, and there only DV findings count, so that a realistic postgres Dockerfile need
-// not also list every untagged FROM and unpinned package.
+// corpus/best-practice/ and BuildKit's build checks (BK codes) in corpus/buildkit/, where every
+// finding of that family counts; the other folders show the stateful and input checks, and there
+// only DV findings count, so that a realistic postgres Dockerfile need not also list every
+// untagged FROM and unpinned package. The two best-practice families overlap (DL4000 and
+// MaintainerDeprecated), so each folder compares its own family only.
 bool in_scope(const std::filesystem::path& file, const std::string& code) {
   if (code.starts_with("DV")) return true;
-  return file.generic_string().find("/corpus/best-practice/") != std::string::npos;
+  const std::string path = file.generic_string();
+  if (code.starts_with("BK")) return path.find("/corpus/buildkit/") != std::string::npos;
+  return path.find("/corpus/best-practice/") != std::string::npos;
 }
 
 // A folder may hold a `.hadolint.yaml` or `.dockvet.yaml`: its files are linted under it, as

@@ -108,4 +108,23 @@ std::uint32_t line_of(const dockerfile::Dockerfile& dockerfile,
   return dockerfile.source->lines.position(instruction.range.begin).line;
 }
 
+std::optional<Fix> maintainer_as_label(const dockerfile::Dockerfile& dockerfile,
+                                       const dockerfile::Instruction& maintainer) {
+  if (maintainer.pieces.size() != 1 || dockerfile.escape != '\\' || maintainer.args.empty()) {
+    return std::nullopt;
+  }
+  // A double-quoted LABEL value: LABEL expands variables, MAINTAINER did not.
+  std::string value = "\"";
+  for (const char c : maintainer.args) {
+    if (c == '"' || c == '\\' || c == '$') value += '\\';
+    value += c;
+  }
+  value += '"';
+  return Fix{"write the author as the org.opencontainers.image.authors label",
+             maintainer.line_range,
+             "LABEL org.opencontainers.image.authors=" + value,
+             {},
+             {}};
+}
+
 }  // namespace dockvet::bestpractice

@@ -46,4 +46,10 @@ std::vector<int> stage_lineage(const dockerfile::Dockerfile& dockerfile, int sta
 std::uint32_t line_of(const dockerfile::Dockerfile& dockerfile,
                       const dockerfile::Instruction& instruction);
 
+/// A MAINTAINER rewritten as `LABEL org.opencontainers.image.authors="..."` (DL4000 and
+/// BuildKit's MaintainerDeprecated); nothing when the instruction spans lines or the file's
+/// escape character is not the usual backslash.
+std::optional<Fix> maintainer_as_label(const dockerfile::Dockerfile& dockerfile,
+                                       const dockerfile::Instruction& maintainer);
+
 }  // namespace dockvet::bestpractice

@@ -13,6 +13,7 @@
 #include "config/settings.h"
 #include "config/suppress.h"
 #include "docker/invocation.h"
+#include "dockerfile/check_options.h"
 #include "dockerfile/dockerfile.h"
 #include "kubernetes/manifests.h"
 #include "shell/shell.h"
@@ -208,19 +209,57 @@ std::function<std::uint32_t(std::uint32_t)> logical_lines(const SourceFile& file
   };
 }
 
-// Runs `check` and keeps the findings that the rules and pragmas let through.
+// BuildKit's own checks answer to its `# check=` directive and comments as well as to dockvet's
+// rules and pragmas.
+bool is_buildkit_check(const CheckMeta& meta) {
+  return meta.code.starts_with("BK");
+}
+
+// Whether `check=experimental=NAME` (or `all`) turns an experimental BuildKit check on somewhere
+// in the file.
+bool enabled_as_experimental(const CheckMeta& meta,
+                             const dockerfile::CheckOptionsByLine* check_options,
+                             const dockerfile::Dockerfile* model, const config::FileRules* rules) {
+  if (!check_options || !model || !meta.off_by_default || !is_buildkit_check(meta)) return false;
+  if (rules) {
+    // A rule the user's settings ignore stays off; only the default is overridden.
+    CheckMeta on_by_default = meta;
+    on_by_default.off_by_default = false;
+    if (!rules->enabled(on_by_default)) return false;
+  }
+  if (check_options->file_options().enables_experimental(meta.name)) return true;
+  if (!check_options->has_instruction_options()) return false;
+  for (const auto& instruction : model->instructions) {
+    const auto line = model->source->lines.position(instruction.range.begin).line;
+    if (check_options->at(line).enables_experimental(meta.name)) return true;
+  }
+  return false;
+}
+
+// Runs `check` and keeps the findings that the rules and pragmas let through. A BuildKit check
+// also honours the file's `check=` options: `skip` drops its findings, `error=true` makes them
+// errors, and an experimental check turned on by `experimental=` keeps its default severity.
 void run_check(const Check& check, const FileFacts& facts, const config::FileRules* rules,
-               config::Suppressions& suppressions, std::vector<Diagnostic>& kept) {
+               config::Suppressions& suppressions, std::vector<Diagnostic>& kept,
+               const dockerfile::CheckOptionsByLine* check_options = nullptr,
+               bool as_experimental = false) {
+  const CheckMeta& meta = check.meta();
+  const bool buildkit = check_options && is_buildkit_check(meta);
   std::vector<Diagnostic> found;
-  Findings findings(check.meta(), facts.file, found);
+  Findings findings(meta, facts.file, found);
   check.run(facts, findings);
   for (auto& diagnostic : found) {
-    if (suppressions.suppresses(diagnostic, check.meta())) continue;
-    if (rules) {
-      const auto severity = rules->decide(diagnostic, check.meta());
+    const dockerfile::CheckOptions* options =
+        buildkit ? &check_options->at(diagnostic.start.line) : nullptr;
+    if (options && options->skips(meta.name)) continue;
+    if (as_experimental && !(options && options->enables_experimental(meta.name))) continue;
+    if (suppressions.suppresses(diagnostic, meta)) continue;
+    if (rules && !as_experimental) {
+      const auto severity = rules->decide(diagnostic, meta);
       if (!severity) continue;
       diagnostic.severity = *severity;
     }
+    if (options && options->error) diagnostic.severity = Severity::error;
     kept.push_back(std::move(diagnostic));
   }
 }
@@ -259,13 +298,22 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
                        facts.issues,
                        catalog,
                        settings};
+  std::optional<dockerfile::CheckOptionsByLine> check_options;
+  if (facts.dockerfile) check_options = dockerfile::check_options(*facts.dockerfile);
+  const dockerfile::CheckOptionsByLine* options = check_options ? &*check_options : nullptr;
   for (const auto& check : Registry::instance().checks()) {
     if (check->meta().code == kUnusedIgnoreCode) {
       unused_ignore_check = check.get();
       continue;
     }
-    if (rules ? !rules->enabled(check->meta()) : check->meta().off_by_default) continue;
-    run_check(*check, view, rules ? &*rules : nullptr, suppressions, result.diagnostics);
+    bool as_experimental = false;
+    if (rules ? !rules->enabled(check->meta()) : check->meta().off_by_default) {
+      as_experimental = enabled_as_experimental(check->meta(), options, view.dockerfile,
+                                                rules ? &*rules : nullptr);
+      if (!as_experimental) continue;
+    }
+    run_check(*check, view, rules ? &*rules : nullptr, suppressions, result.diagnostics, options,
+              as_experimental);
   }
 
   // Whether a pragma was needed is known only once every other check has run.

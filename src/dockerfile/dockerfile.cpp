@@ -9,6 +9,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "dockerfile/check_options.h"
 #include "dockerfile/lexing.h"
 #include "dockerfile/parse_internal.h"
 
@@ -107,6 +108,12 @@ class LineParser {
     Directive directive{name, std::string(text_.substr(value_begin, value_end - value_begin)), line,
                         ByteRange{name_begin, name_end}, ByteRange{value_begin, value_end}};
     if (name == "escape") set_escape(directive);
+    if (name == "check" && !parse_check_options(directive.value)) {
+      issue(issue::invalid_directive, directive.value_range,
+            "invalid check options '" + directive.value +
+                "': BuildKit reads `skip=NAME,...|all`, `error=true|false` and "
+                "`experimental=NAME,...|all`, separated by `;`, and fails the build otherwise");
+    }
     out_.directives.push_back(std::move(directive));
   }
 

@@ -4,6 +4,7 @@
 // Checks read this model and never re-parse text.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -186,6 +187,17 @@ struct Dockerfile {
   /// The stage named `name` (case-insensitive) or with that index, or nullptr.
   const Stage* stage(std::string_view name_or_index) const;
 };
+
+/// The ARGs BuildKit defines in the global scope (frontend/dockerfile/dockerfile2llb defaultArgs),
+/// whose values depend on the build: BUILDPLATFORM, TARGETARCH, TARGETSTAGE and the others. A
+/// FROM line may use them undeclared; a stage sees them only after an `ARG NAME`.
+std::span<const std::string_view> predefined_args();
+
+/// `raw` (a FROM word) expanded as BuildKit expands base names to check them when no build
+/// argument is given (validateBaseImagesWithDefaultArgs): each global ARG has its default, one
+/// without a default is empty. Nullopt when the value depends on a predefined ARG.
+std::optional<std::string> expand_with_global_defaults(const Dockerfile& dockerfile,
+                                                       std::string_view raw);
 
 /// Parses a Dockerfile. Never throws; syntax problems land in Dockerfile::issues. The model
 /// points into `file`, which must outlive it.

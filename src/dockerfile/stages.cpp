@@ -20,10 +20,11 @@ std::string lower(std::string_view text) {
   return out;
 }
 
-// The platform ARGs BuildKit defines in the global scope; their values depend on the build.
-constexpr std::array<std::string_view, 8> kPlatformArgs{
-    "BUILDPLATFORM",  "BUILDOS",  "BUILDARCH",  "BUILDVARIANT",
-    "TARGETPLATFORM", "TARGETOS", "TARGETARCH", "TARGETVARIANT"};
+// The ARGs BuildKit defines in the global scope; their values depend on the build.
+constexpr std::array<std::string_view, 11> kPlatformArgs{
+    "BUILDPLATFORM", "BUILDOS",        "BUILDOSVERSION", "BUILDARCH",
+    "BUILDVARIANT",  "TARGETPLATFORM", "TARGETOS",       "TARGETOSVERSION",
+    "TARGETARCH",    "TARGETVARIANT",  "TARGETSTAGE"};
 
 void expand(Token& token, char escape, const Environment& env) {
   const auto result = lexing::expand_word(token.raw, escape, env);
@@ -227,6 +228,34 @@ class StageResolver {
 };
 
 }  // namespace
+
+std::span<const std::string_view> predefined_args() {
+  return kPlatformArgs;
+}
+
+std::optional<std::string> expand_with_global_defaults(const Dockerfile& dockerfile,
+                                                       std::string_view raw) {
+  Environment env;
+  env.undeclared_is_empty = true;
+  for (auto name : kPlatformArgs) env.values[std::string(name)] = std::nullopt;
+  for (const Instruction& instruction : dockerfile.instructions) {
+    if (instruction.keyword == Keyword::from && !instruction.onbuild) break;
+    if (instruction.keyword != Keyword::arg) continue;
+    for (const KeyValue& pair : instruction.pairs) {
+      if (pair.value) {
+        const auto value = lexing::expand_word(pair.value->raw, dockerfile.escape, env);
+        env.values[pair.key.expanded] =
+            value.known ? std::optional<std::string>(value.text) : std::nullopt;
+      } else if (std::find(kPlatformArgs.begin(), kPlatformArgs.end(), pair.key.expanded) ==
+                 kPlatformArgs.end()) {
+        env.values[pair.key.expanded] = std::string();
+      }
+    }
+  }
+  const auto result = lexing::expand_word(raw, dockerfile.escape, env);
+  if (!result.known) return std::nullopt;
+  return result.text;
+}
 
 void resolve_stages(Dockerfile& dockerfile) {
   StageResolver(dockerfile).run();

@@ -394,7 +394,10 @@ void apply_config(const config::Config& config) {
 }  // namespace
 
 void fuzz_dockerfile(std::string_view data) {
-  const SourceFile file("fuzz.Dockerfile", FileKind::dockerfile, std::string(data));
+  // A directory that does not exist: CopyIgnoredFile looks for a .dockerignore beside the file,
+  // and the fuzzer's working directory must not decide what it finds.
+  const SourceFile file("/nonexistent/fuzz/fuzz.Dockerfile", FileKind::dockerfile,
+                        std::string(data));
   const dockerfile::Dockerfile model = dockerfile::parse(file);
   require(model.source == &file, "the model does not point at its file");
   check_dockerfile(model, file.text.size());
