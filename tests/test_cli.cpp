@@ -5,11 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
@@ -193,4 +195,30 @@ TEST_CASE("compose files: .env beside them, --compose-env, --kind compose", "[cl
   CHECK(forced.exit_code == 1);
   CHECK(forced.out.find("stack.yml:3:12: error:") == 0);
   CHECK(forced.out.find("[DV101]") != std::string::npos);
+}
+
+TEST_CASE("options --select and --ignore take comma lists as well as repeats", "[cli]") {
+  Scratch scratch;
+  scratch.write("Dockerfile",
+                "FROM debian:12.7\nRUN apt-get update && apt-get install -y curl\nRUN cd /tmp\n");
+  auto codes = [&](const std::string& arguments) {
+    std::string out = run_dockvet("--format gnu " + arguments + " Dockerfile", scratch.root).out;
+    std::vector<std::string> found;  // the `[CODE]` that ends each line
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      const std::size_t at = line.rfind('[');
+      if (at != std::string::npos && line.ends_with(']')) {
+        found.push_back(line.substr(at + 1, line.size() - at - 2));
+      }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  const std::vector<std::string> two = {"DL3003", "DL3008"};
+  CHECK(codes("--select DL3008,DL3003") == two);
+  CHECK(codes("--select DL3008 --select DL3003") == two);
+  const auto without = codes("--ignore DL3008,DL3003");
+  CHECK(std::find(without.begin(), without.end(), "DL3008") == without.end());
+  CHECK(std::find(without.begin(), without.end(), "DL3003") == without.end());
+  CHECK_FALSE(without.empty());
 }

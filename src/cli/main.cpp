@@ -357,10 +357,17 @@ int main(int argc, char** argv) {
   app.add_option("-c,--config", options.config_path,
                  "Configuration file (default: .dockvet.yaml, else .hadolint.yaml, searched from "
                  "the current directory up to the repository root)");
-  app.add_option("--select", options.select, "Only report these codes, code prefixes or names")
-      ->allow_extra_args(false);
-  app.add_option("--ignore", options.ignore, "Never report these codes, code prefixes or names")
-      ->allow_extra_args(false);
+  // Comma lists as ruff and hadolint's config take them: `--select DV,DL3008`.
+  app.add_option(
+         "--select", options.select,
+         "Only report these codes, code prefixes or names (repeat, or separate with commas)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  app.add_option(
+         "--ignore", options.ignore,
+         "Never report these codes, code prefixes or names (repeat, or separate with commas)")
+      ->allow_extra_args(false)
+      ->delimiter(',');
   app.add_flag("--report-unused-ignores", options.report_unused_ignores,
                "Report ignore pragmas that suppress nothing (DV003)");
   app.add_flag("--compose-env", options.compose_env,
