@@ -194,7 +194,7 @@ class Server {
   json code_actions(const json& params);
   std::optional<json> ignore_pragma_edit(const Document& document, const Diagnostic& finding);
 
-  void lint_pending(bool even_if_client_is_busy);
+  void lint_pending();
   void lint(Document& document);
   std::vector<Diagnostic> lint_text(const Document& document, std::string text);
   void publish(const Document& document);
@@ -220,7 +220,7 @@ class Server {
 
 int Server::run() {
   while (!exit_) {
-    lint_pending(false);
+    lint_pending();
     Frame next = reader_.next();
     switch (next.status) {
       case Frame::Status::end: exit_ = true; break;
@@ -470,10 +470,10 @@ void Server::did_change_watched_files(const json& params) {
 // ---------------------------------------------------------------------------------------------
 // Linting
 
-void Server::lint_pending(bool even_if_client_is_busy) {
+void Server::lint_pending() {
   // Debounce: while more messages wait (a burst of keystrokes), lint nothing yet, unless a
   // change has waited too long.
-  const bool client_busy = !even_if_client_is_busy && reader_.pending();
+  const bool client_busy = reader_.pending();
   const auto now = Clock::now();
   for (auto& [uri, document] : documents_) {
     if (!document.dirty) continue;
