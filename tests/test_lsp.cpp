@@ -214,7 +214,8 @@ std::string apply_edits(std::string text, const json& edits) {
   for (const json& edit : ordered) {
     const json& at = edit["range"];
     dockvet::lsp::apply_edit(text, {at["start"]["line"], at["start"]["character"]},
-                             {at["end"]["line"], at["end"]["character"]}, edit["newText"].get<std::string>());
+                             {at["end"]["line"], at["end"]["character"]},
+                             edit["newText"].get<std::string>());
   }
   return text;
 }
