@@ -504,3 +504,73 @@ TEST_CASE("the document kind comes from the file name, else from the language id
   client.notify("exit", nullptr);
   CHECK(client.finish() == 0);
 }
+
+TEST_CASE(
+    "the disable action silences a finding in compose, Kubernetes and Markdown files, and "
+    "is withheld where a pragma line would not",
+    "[lsp]") {
+  Workspace workspace;
+  Client client = Client::in_process();
+  client.request(1, "initialize", initialize_params(workspace));
+  client.response(1);
+  struct Case {
+    std::string name;
+    std::string language;
+    std::string text;
+    bool offered;
+  };
+  const std::vector<Case> cases = {
+      {"compose.yaml", "dockercompose", "services:\n  db:\n    image: postgres:16\n", true},
+      {"pod.yaml", "yaml",
+       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: db\nspec:\n  containers:\n    - name: db\n"
+       "      image: postgres:16\n      volumeMounts:\n        - name: data\n"
+       "          mountPath: /var/lib/postgresql/data\n  volumes:\n    - name: data\n"
+       "      emptyDir: {}\n",
+       true},
+      {"README.md", "markdown", "# Run it\n\n```sh\ndocker run -d postgres:16\n```\n", true},
+      {"Dockerfile", "dockerfile",
+       "FROM alpine:3.19\r\nRUN apk add --no-cache curl=8.5.0-r0 \\\r\n    "
+       "postgresql16=16.3-r0\r\n",
+       true},
+      // A pragma above `docker run` does not reach the image on a later line of the command,
+      // and one between its lines would cut the command in two.
+      {"run.sh", "shellscript", "#!/bin/sh\ndocker run -d \\\n  --name db \\\n  postgres:16\n",
+       false},
+  };
+  int id = 10;
+  for (const Case& test : cases) {
+    INFO(test.name);
+    const std::string uri = workspace.uri(test.name);
+    client.notify(
+        "textDocument/didOpen",
+        {{"textDocument",
+          {{"uri", uri}, {"languageId", test.language}, {"version", 1}, {"text", test.text}}}});
+    const json published = client.expect("textDocument/publishDiagnostics");
+    REQUIRE(!published["params"]["diagnostics"].empty());
+    const json finding = published["params"]["diagnostics"].back();
+    const std::string code = finding["code"];
+    client.request(++id, "textDocument/codeAction",
+                   {{"textDocument", {{"uri", uri}}},
+                    {"range", finding["range"]},
+                    {"context", {{"diagnostics", {finding}}}}});
+    json disable;
+    const json actions = client.response(id)["result"];
+    for (const json& action : actions) {
+      if (action["title"] == "Disable " + code + " for this line") disable = action;
+    }
+    CHECK(disable.is_object() == test.offered);
+    if (!disable.is_object()) continue;
+    const std::string fixed = apply_edits(test.text, disable["edit"]["changes"][uri]);
+    CHECK(fixed.find("# dockvet ignore=" + code) != std::string::npos);
+    // The editor sends the whole new text; the finding is gone and nothing else changed.
+    client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                             {"contentChanges", {{{"text", fixed}}}}});
+    const json after = client.expect("textDocument/publishDiagnostics");
+    CHECK(with_code(after, code).size() < with_code(published, code).size());
+    CHECK(after["params"]["diagnostics"].size() < published["params"]["diagnostics"].size());
+  }
+  client.request(2, "shutdown", nullptr);
+  client.response(2);
+  client.notify("exit", nullptr);
+  CHECK(client.finish() == 0);
+}

@@ -8,6 +8,7 @@
 #include <memory>
 #include <set>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "catalog/catalog.h"
@@ -569,36 +570,56 @@ std::uint32_t logical_line_start(std::string_view text, std::uint32_t line) {
   return line;
 }
 
-// `# dockvet ignore=CODE` on a line of its own above the finding's logical line (or its own
-// line), offered only when linting the text with it in place shows that it silences the finding:
-// the pragma rules differ between kinds (Markdown outside code blocks, heredocs, comments inside
-// a continued instruction), and an action that does nothing would be worse than none.
+// Whether linting `after` (the text with one line inserted before 0-based line `inserted`) found
+// nothing that linting the text before did not: an inserted comment that breaks a command or a
+// document shows up as a new finding.
+bool adds_no_finding(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>& after,
+                     std::uint32_t inserted) {
+  using Key = std::tuple<std::string_view, std::string_view, std::uint32_t, std::uint32_t>;
+  std::vector<Key> known;
+  for (const Diagnostic& finding : before) {
+    const bool moved = finding.start.line - 1 >= inserted;
+    known.emplace_back(finding.code, finding.message, finding.start.line + (moved ? 1 : 0),
+                       finding.start.column);
+  }
+  std::sort(known.begin(), known.end());
+  for (const Diagnostic& finding : after) {
+    const Key key{finding.code, finding.message, finding.start.line, finding.start.column};
+    const auto found = std::lower_bound(known.begin(), known.end(), key);
+    if (found == known.end() || *found != key) return false;
+    known.erase(found);
+  }
+  return true;
+}
+
+// `# dockvet ignore=CODE` on a line of its own above the first line of the finding's logical
+// line (a command or instruction continued with "\"), with that line's indentation. It is
+// offered only when linting the text with it in place shows that it silences the finding and
+// adds none: the pragma rules differ between kinds (Markdown outside code blocks, a shell
+// command whose later lines a pragma does not cover), and an action that does nothing, or breaks
+// the file, would be worse than none.
 std::optional<json> Server::ignore_pragma_edit(const Document& document,
                                                const Diagnostic& finding) {
-  const std::uint32_t line = finding.start.line - 1;
-  std::vector<std::uint32_t> candidates = {logical_line_start(document.text, line)};
-  if (candidates.front() != line) candidates.push_back(line);
-  for (const std::uint32_t candidate : candidates) {
-    const std::size_t line_start = offset_of(document.text, {candidate, 0});
-    std::size_t indent_end = line_start;
-    while (indent_end < document.text.size() &&
-           (document.text[indent_end] == ' ' || document.text[indent_end] == '\t')) {
-      ++indent_end;
-    }
-    const std::size_t line_end = offset_of(document.text, {candidate, UINT32_MAX});
-    const bool crlf = line_end < document.text.size() && document.text[line_end] == '\r';
-    const std::string pragma = document.text.substr(line_start, indent_end - line_start) +
-                               "# dockvet ignore=" + finding.code + (crlf ? "\r\n" : "\n");
-    std::string with_pragma = document.text;
-    with_pragma.insert(line_start, pragma);
-    const auto after = lint_text(document, std::move(with_pragma));
-    const bool silenced = std::none_of(after.begin(), after.end(), [&](const Diagnostic& other) {
-      return other.code == finding.code && other.message == finding.message &&
-             other.start.line == finding.start.line + 1;
-    });
-    if (silenced) return text_edit({candidate, 0}, {candidate, 0}, pragma);
+  const std::uint32_t line = logical_line_start(document.text, finding.start.line - 1);
+  const std::size_t line_start = offset_of(document.text, {line, 0});
+  std::size_t indent_end = line_start;
+  while (indent_end < document.text.size() &&
+         (document.text[indent_end] == ' ' || document.text[indent_end] == '\t')) {
+    ++indent_end;
   }
-  return std::nullopt;
+  const std::size_t line_end = offset_of(document.text, {line, UINT32_MAX});
+  const bool crlf = line_end < document.text.size() && document.text[line_end] == '\r';
+  const std::string pragma = document.text.substr(line_start, indent_end - line_start) +
+                             "# dockvet ignore=" + finding.code + (crlf ? "\r\n" : "\n");
+  std::string with_pragma = document.text;
+  with_pragma.insert(line_start, pragma);
+  const auto after = lint_text(document, std::move(with_pragma));
+  const bool silenced = std::none_of(after.begin(), after.end(), [&](const Diagnostic& other) {
+    return other.code == finding.code && other.message == finding.message &&
+           other.start.line == finding.start.line + 1;
+  });
+  if (!silenced || !adds_no_finding(document.findings, after, line)) return std::nullopt;
+  return text_edit({line, 0}, {line, 0}, pragma);
 }
 
 json Server::code_actions(const json& params) {
