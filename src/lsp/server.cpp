@@ -479,7 +479,15 @@ void Server::lint_pending() {
   for (auto& [uri, document] : documents_) {
     if (!document.dirty) continue;
     if (client_busy && now - document.dirty_since < kLongestLintDelay) continue;
-    lint(document);
+    try {
+      lint(document);
+    } catch (const std::exception& error) {
+      // A bug in a front end must cost this document its diagnostics, not the session.
+      document.findings.clear();
+      send({{"jsonrpc", "2.0"},
+            {"method", "window/logMessage"},
+            {"params", {{"type", 1}, {"message", "dockvet: " + uri + ": " + error.what()}}}});
+    }
     publish(document);
   }
 }
