@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+#include <utility>
 
 #include "lsp/protocol.h"
 #include "lsp/server.h"
@@ -92,6 +93,8 @@ class Client {
 
   // Runs dockvet::lsp::serve on a thread of this process, on two pipes.
   static Client in_process() {
+    // A server thread writing to a pipe the test has closed must get EPIPE, not kill the test.
+    std::signal(SIGPIPE, SIG_IGN);
     int to_server[2];
     int from_server[2];
     REQUIRE(::pipe(to_server) == 0);
@@ -108,9 +111,20 @@ class Client {
     return client;
   }
 
-  Client(Client&&) = default;
+  Client(Client&& other) noexcept
+      : to_server_(std::exchange(other.to_server_, -1)),
+        from_server_(std::exchange(other.from_server_, -1)),
+        child_(std::exchange(other.child_, -1)),
+        source_(std::move(other.source_)),
+        reader_(std::move(other.reader_)),
+        thread_(std::move(other.thread_)),
+        thread_exit_code_(std::move(other.thread_exit_code_)) {}
+  Client& operator=(Client&&) = delete;
   ~Client() {
+    // After a failed check the server may still be talking: closing both ends lets it finish.
     if (to_server_ >= 0) ::close(to_server_);
+    if (from_server_ >= 0) ::close(from_server_);
+    from_server_ = -1;
     if (thread_ && thread_->joinable()) thread_->join();
     if (child_ > 0) ::waitpid(child_, nullptr, 0);
     if (from_server_ >= 0) ::close(from_server_);
