@@ -42,6 +42,11 @@ _dockvet() {
       return ;;
   esac
 
+  # `dockvet lsp` takes only its own two options.
+  if [[ ${COMP_WORDS[1]} == lsp && $COMP_CWORD -ge 2 ]]; then
+    mapfile -t COMPREPLY < <(compgen -W "--stdio -c --config" -- "$cur")
+    return
+  fi
   if [[ $cur == -* ]]; then
     local options="-h --help --version -f --format -o --output --kind --stdin-filename
       --failure-threshold --no-fail -c --config --select --ignore --report-unused-ignores
@@ -51,6 +56,9 @@ _dockvet() {
   fi
   compopt -o filenames 2>/dev/null
   mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+  if [[ $COMP_CWORD -eq 1 ]]; then
+    mapfile -t -O "${#COMPREPLY[@]}" COMPREPLY < <(compgen -W "lsp" -- "$cur")
+  fi
 }
 
 complete -F _dockvet dockvet

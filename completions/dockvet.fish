@@ -29,3 +29,8 @@ complete -c dockvet -l color -x -a 'auto always never' -d 'Colour text output'
 complete -c dockvet -s j -l jobs -x -d 'Worker threads'
 complete -c dockvet -l list-rules -d 'List every rule'
 complete -c dockvet -l explain -x -a '(__dockvet_rules)' -d 'Print the documentation page of a rule'
+
+# `dockvet lsp`: the language server for editors, with its own options.
+complete -c dockvet -n __fish_use_subcommand -f -a lsp -d 'Run as a language server for editors'
+complete -c dockvet -n '__fish_seen_subcommand_from lsp' -l stdio -d 'Talk over standard input and output'
+complete -c dockvet -n '__fish_seen_subcommand_from lsp' -s c -l config -r -F -d 'Configuration file for every document'

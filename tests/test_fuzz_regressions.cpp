@@ -65,7 +65,7 @@ TEST_CASE("the fuzz targets are the front ends, each named once", "[fuzz]") {
   std::vector<std::string_view> names;
   for (const auto& target : dockvet::fuzz::targets()) names.push_back(target.name);
   CHECK(names == std::vector<std::string_view>{"docker_cli", "config", "markdown", "dockerfile",
-                                               "shell_extraction", "compose", "kubernetes"});
+                                               "shell_extraction", "compose", "kubernetes", "lsp"});
 }
 
 TEST_CASE("every fuzz regression replays through its target without a crash", "[fuzz]") {

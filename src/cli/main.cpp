@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -25,6 +26,8 @@
 #include "core/check.h"
 #include "core/discovery.h"
 #include "core/engine.h"
+#include "lsp/protocol.h"
+#include "lsp/server.h"
 #include "report/man_page.h"
 #include "report/report.h"
 
@@ -54,6 +57,7 @@ struct Options {
   unsigned jobs = 0;
   bool no_fail = false;
   bool list_rules = false;
+  std::string lsp_config_path;
 };
 
 void print_error(const std::string& message) {
@@ -146,6 +150,18 @@ bool use_color(const std::string& mode, bool config_no_color) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
   return isatty(fileno(stdout)) != 0;
+}
+
+// `dockvet lsp`: a language server on standard input and output until the client says exit.
+int run_language_server(const Options& options) {
+  // A client that goes away mid-write must end the session at the next read, not kill it.
+  std::signal(SIGPIPE, SIG_IGN);
+  lsp::FdSource input(STDIN_FILENO);
+  lsp::FdSink output(STDOUT_FILENO);
+  lsp::ServerOptions server_options;
+  if (!options.lsp_config_path.empty()) server_options.config_path = options.lsp_config_path;
+  server_options.version = std::string(version());
+  return lsp::serve(input, output, server_options);
 }
 
 int run(const Options& options) {
@@ -387,6 +403,16 @@ int main(int argc, char** argv) {
       ->group("");
   app.add_option("--write-man-page", options.man_page_path, "Write the dockvet(1) manual page")
       ->group("");
+  CLI::App* lsp = app.add_subcommand(
+      "lsp", "Run as a language server (LSP 3.17) on standard input and output, for editors");
+  lsp->add_option("-c,--config", options.lsp_config_path,
+                  "Configuration file for every document (default: found from each document's "
+                  "folder, as for files on the command line)")
+      ->type_name("FILE");
+  // Generic clients (vscode-languageclient among them) pass --stdio; stdio is the only transport.
+  bool stdio = true;
+  lsp->add_flag("--stdio", stdio,
+                "Talk over standard input and output (the default and only transport)");
   // Names for the values in --help and the manual, instead of CLI11's TEXT and UINT.
   const std::pair<const char*, const char*> value_names[] = {{"--format", "FORMAT"},
                                                              {"--output", "FILE"},
@@ -412,6 +438,7 @@ int main(int argc, char** argv) {
   }
   try {
     if (!options.man_page_path.empty()) return dockvet::write_man_page(app, options.man_page_path);
+    if (lsp->parsed()) return dockvet::run_language_server(options);
     return dockvet::run(options);
   } catch (const dockvet::config::ConfigError& error) {
     // Its message already reads "FILE:LINE:COL: error: ...".

@@ -98,6 +98,9 @@ std::string man_page(std::string_view version, const std::vector<ManOption>& opt
       ".br\n"
       ".B dockvet\n"
       "[\\fIOPTIONS\\fR] \\fB\\-\\-stdin\\-filename\\fR \\fINAME\\fR \\fB\\-\\fR\n"
+      ".br\n"
+      ".B dockvet lsp\n"
+      "[\\fB\\-\\-config\\fR \\fIFILE\\fR] [\\fB\\-\\-stdio\\fR]\n"
       ".SH DESCRIPTION\n"
       "dockvet finds stateful containers (databases, CMSs, brokers, CI and artifact servers) "
       "that run or are built without their data directory on persistent storage, wherever "
@@ -114,6 +117,15 @@ std::string man_page(std::string_view version, const std::vector<ManOption>& opt
       "overrides both. \\fB\\-\\fR reads standard input.\n";
   write_options(page, options);
   page +=
+      ".SH LANGUAGE SERVER\n"
+      "\\fBdockvet lsp\\fR speaks the Language Server Protocol 3.17 on standard input and "
+      "output, for editors: it lints each open document from the editor's buffer as the user "
+      "types, publishes the findings as diagnostics, and offers each finding's fix and a "
+      "\\fB# dockvet ignore=\\fR\\fICODE\\fR pragma as code actions. The configuration is "
+      "found from each document's folder, or is \\fB\\-\\-config\\fR \\fIFILE\\fR, and is read "
+      "again when the editor reports a change. It exits 0 after the client's \\fBshutdown\\fR "
+      "and \\fBexit\\fR, 1 when its input ends or \\fBexit\\fR comes first. Editor setup: "
+      "\\fIshare/doc/dockvet/editors.md\\fR.\n"
       ".SH EXIT STATUS\n"
       ".TP\n.B 0\nNo finding at or above the failure threshold.\n"
       ".TP\n.B 1\nAt least one finding at or above the failure threshold.\n"

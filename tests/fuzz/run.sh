@@ -5,7 +5,7 @@
 #
 #   tests/fuzz/run.sh [TARGET|all] [MAX_TOTAL_TIME_SECONDS]
 #
-# TARGET is docker_cli, config, markdown, dockerfile, shell_extraction, compose or kubernetes
+# TARGET is docker_cli, config, markdown, dockerfile, shell_extraction, compose, kubernetes or lsp
 # (default: all, one after
 # another). Each run stops after 5,000,000 executions or MAX_TOTAL_TIME seconds (default 1800),
 # whichever comes first. Extra libFuzzer flags go in $FUZZ_FLAGS (e.g. FUZZ_FLAGS=-seed=1).
@@ -15,7 +15,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 build="$root/build-fuzz"
 target=${1:-all}
 max_time=${2:-1800}
-all_targets=(docker_cli config markdown dockerfile shell_extraction compose kubernetes)
+all_targets=(docker_cli config markdown dockerfile shell_extraction compose kubernetes lsp)
 
 # The sanitizers go into every translation unit of ours; the grammar's C sources get ASan (so a
 # bad read through tree-sitter's API is caught) and coverage, but not UBSan, whose reports there
@@ -39,6 +39,7 @@ seeds_for() {
     kubernetes) find "$root/corpus/kubernetes" -type f -name '*.y*ml' ;;
     config) find "$root/tests/data/config" -type f -name '*.yaml' ;;
     docker_cli) find "$root/corpus" -type f ;;
+    lsp) ;;  # its seeds are the conversations in tests/fuzz/regressions/lsp
   esac
   if [[ -d "$root/tests/fuzz/regressions/$1" ]]; then find "$root/tests/fuzz/regressions/$1" -type f; fi
 }
@@ -56,7 +57,7 @@ run_one() {
   # Short inputs keep the executions per second up; the engine targets get room for a few
   # instructions or code blocks, the word-level ones less.
   local max_len=2048
-  case "$name" in docker_cli | config) max_len=512 ;; esac
+  case "$name" in docker_cli | config) max_len=512 ;; lsp) max_len=4096 ;; esac
   local dict=()
   [[ -f "$root/tests/fuzz/$name.dict" ]] && dict=(-dict="$root/tests/fuzz/$name.dict")
   # shellcheck disable=SC2086

@@ -21,6 +21,8 @@
 #include "docker/paths.h"
 #include "dockerfile/dockerfile.h"
 #include "kubernetes/manifests.h"
+#include "lsp/protocol.h"
+#include "lsp/server.h"
 #include "shell/shell.h"
 
 namespace dockvet::fuzz {
@@ -464,6 +466,28 @@ void fuzz_kubernetes(std::string_view data) {
   lint_and_check(file);
 }
 
+void fuzz_lsp(std::string_view data) {
+  // Read as a client's stream with a pause after every message, so each change is linted and
+  // code actions see fresh findings.
+  lsp::MemorySource input(data);
+  lsp::StringSink output;
+  const lsp::ServerOptions options{std::nullopt, "fuzz"};
+  const int exit_code = lsp::serve(input, output, options);
+  require(exit_code == 0 || exit_code == 1, "an LSP exit code other than 0 or 1");
+  // Whatever came in, every byte that went out is a frame holding a JSON-RPC 2.0 object.
+  lsp::MemorySource replies(output.text);
+  lsp::FrameReader reader(replies);
+  for (;;) {
+    const lsp::Frame frame = reader.next();
+    if (frame.status == lsp::Frame::Status::end) break;
+    require(frame.status == lsp::Frame::Status::message, "the server wrote a malformed frame",
+            frame.error);
+    const auto message = nlohmann::json::parse(frame.body, nullptr, false);
+    require(message.is_object() && message.value("jsonrpc", "") == "2.0",
+            "the server wrote something other than a JSON-RPC object", frame.body);
+  }
+}
+
 void fuzz_docker_cli(std::string_view data) {
   for (const auto& command : split_commands(data)) {
     check_command(command, data);
@@ -488,7 +512,7 @@ void fuzz_config(std::string_view data) {
 }
 
 std::span<const Target> targets() {
-  static constexpr std::array<Target, 7> kTargets = {{
+  static constexpr std::array<Target, 8> kTargets = {{
       {"docker_cli", fuzz_docker_cli},
       {"config", fuzz_config},
       {"markdown", fuzz_markdown},
@@ -496,6 +520,7 @@ std::span<const Target> targets() {
       {"shell_extraction", fuzz_shell_extraction},
       {"compose", fuzz_compose},
       {"kubernetes", fuzz_kubernetes},
+      {"lsp", fuzz_lsp},
   }};
   return kTargets;
 }

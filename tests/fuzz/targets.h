@@ -36,6 +36,11 @@ void fuzz_kubernetes(std::string_view data);
 /// a small lint under those settings.
 void fuzz_config(std::string_view data);
 
+/// A language server session: LSP frames (Content-Length headers and JSON-RPC bodies) read by
+/// the server as a client's stream, with every document it opens linted; what it writes back
+/// must be well-formed frames of JSON-RPC objects, and its exit code 0 or 1.
+void fuzz_lsp(std::string_view data);
+
 /// A target by the name its regression folder and fuzzer carry ("dockerfile", "docker_cli").
 struct Target {
   std::string_view name;
