@@ -322,3 +322,24 @@ TEST_CASE("suppress: the engine maps a continued Dockerfile instruction to its f
   CHECK(found[0].code == "DV120");
   CHECK(found[0].start.line == 3);
 }
+
+TEST_CASE("suppress: the engine maps a continued shell command to its first line", "[config]") {
+  // DV102 reports the image on line 5, the last line of the `docker run` that starts on line 3;
+  // the pragma above line 3 covers it, as ShellCheck's directive covers the next command.
+  const std::string command =
+      "docker run -d \\\n"
+      "  --name db \\\n"
+      "  postgres:17\n";
+  const SourceFile suppressed("start.sh", FileKind::shell,
+                              "#!/bin/sh\n# dockvet ignore=DV102\n" + command);
+  CHECK(dockvet::lint_source(suppressed, {}).diagnostics.empty());
+  const SourceFile unsuppressed("start.sh", FileKind::shell, "#!/bin/sh\necho ok\n" + command);
+  const auto found = dockvet::lint_source(unsuppressed, {}).diagnostics;
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].code == "DV102");
+  CHECK(found[0].start.line == 5);
+  // A pragma covers the command after it, not the next one too.
+  const SourceFile next_command("start.sh", FileKind::shell,
+                                "#!/bin/sh\n# dockvet ignore=DV102\necho ok\n" + command);
+  CHECK(dockvet::lint_source(next_command, {}).diagnostics.size() == 1);
+}

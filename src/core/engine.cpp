@@ -209,6 +209,31 @@ std::function<std::uint32_t(std::uint32_t)> logical_lines(const SourceFile& file
   };
 }
 
+// Maps each line of a shell command continued over several lines to its first line, so that a
+// pragma above `docker run \` covers the flags on the lines below it, as ShellCheck's directive
+// covers the command after it. Built on the first call, like logical_lines.
+std::function<std::uint32_t(std::uint32_t)> command_lines(const SourceFile& file,
+                                                          const std::vector<ShellScript>& scripts) {
+  auto first_line = std::make_shared<std::vector<std::uint32_t>>();
+  return [&file, &scripts, first_line](std::uint32_t line) {
+    if (first_line->empty()) {
+      first_line->assign(file.lines.line_count() + 1, 0);
+      for (const ShellScript& script : scripts) {
+        for (const CommandLine& command : script.commands) {
+          if (command.range.empty()) continue;
+          const std::uint32_t first = file.lines.position(command.range.begin).line;
+          const std::uint32_t last = file.lines.position(command.range.end - 1).line;
+          // A command inside another (`$(…)`) keeps the outer command's first line.
+          for (std::uint32_t at = first; at <= last && at < first_line->size(); ++at) {
+            if ((*first_line)[at] == 0 || (*first_line)[at] > first) (*first_line)[at] = first;
+          }
+        }
+      }
+    }
+    return line < first_line->size() && (*first_line)[line] ? (*first_line)[line] : line;
+  };
+}
+
 // BuildKit's own checks answer to its `# check=` directive and comments as well as to dockvet's
 // rules and pragmas.
 bool is_buildkit_check(const CheckMeta& meta) {
@@ -275,11 +300,11 @@ FileResult lint_source(const SourceFile& file, const LintPolicy& policy) {
   if (settings) rules = settings->rules.for_file(settings->relative_path(file.path));
   Facts facts = build_facts(file, catalog, policy, rules ? &*rules : nullptr);
 
-  config::Suppressions suppressions = config::parse_suppressions(
-      file,
-      {!(settings && settings->disable_ignore_pragma),
-       facts.blocks.empty() ? logical_lines(file, facts.dockerfile ? &*facts.dockerfile : nullptr)
-                            : block_lines(facts.blocks)});
+  config::Suppressions suppressions =
+      config::parse_suppressions(file, {!(settings && settings->disable_ignore_pragma),
+                                        !facts.blocks.empty() ? block_lines(facts.blocks)
+                                        : facts.dockerfile ? logical_lines(file, &*facts.dockerfile)
+                                                           : command_lines(file, facts.scripts)});
   for (const auto& malformed : suppressions.malformed()) {
     facts.issues.push_back({kMalformedPragmaCode, malformed.range, malformed.message});
   }
