@@ -520,8 +520,8 @@ TEST_CASE("the document kind comes from the file name, else from the language id
 }
 
 TEST_CASE(
-    "the disable action silences a finding in compose, Kubernetes and Markdown files, and "
-    "is withheld where a pragma line would not",
+    "the disable action silences a finding in compose, Kubernetes and Markdown files and in "
+    "a continued shell command",
     "[lsp]") {
   Workspace workspace;
   Client client = Client::in_process();
@@ -546,10 +546,9 @@ TEST_CASE(
        "FROM alpine:3.19\r\nRUN apk add --no-cache curl=8.5.0-r0 \\\r\n    "
        "postgresql16=16.3-r0\r\n",
        true},
-      // A pragma above `docker run` does not reach the image on a later line of the command,
-      // and one between its lines would cut the command in two.
+      // A pragma above `docker run \` covers the image on a later line of the command.
       {"run.sh", "shellscript", "#!/bin/sh\ndocker run -d \\\n  --name db \\\n  postgres:16\n",
-       false},
+       true},
   };
   int id = 10;
   for (const Case& test : cases) {
