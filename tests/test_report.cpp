@@ -42,9 +42,7 @@ Hostile hostile() {
   Diagnostic d = diagnostic(unmounted_meta(), file, {2, 3}, {2, 9}, message, "x\xff");
   Fix fix;
   fix.description = "fix \xff";
-  fix.start = {2, 3};
-  fix.end = {2, 9};
-  fix.replacement = std::string("\0\xfe", 2);
+  fix.edits.push_back({{0, 6}, std::string("\0\xfe", 2), {2, 3}, {2, 9}});
   d.fix = fix;
   h.diagnostics.push_back(d);
   h.files = {file};
@@ -135,13 +133,15 @@ TEST_CASE("json keeps hadolint's fields and adds ends, rule, help and fix", "[re
   CHECK_FALSE(first.contains("fix"));
   const json& fix = findings[1]["fix"];
   CHECK(fix["description"] == "mount a named volume at /var/lib/postgresql/data");
-  CHECK(fix["replacement"] == "-v pgdata:/var/lib/postgresql/data ");
-  CHECK(fix["span"] == json{{"line", 3},
-                            {"column", 15},
-                            {"end_line", 3},
-                            {"end_column", 15},
-                            {"offset", 40},
-                            {"end_offset", 40}});
+  CHECK(fix["safe"] == false);
+  REQUIRE(fix["edits"].size() == 1);
+  CHECK(fix["edits"][0]["replacement"] == "-v pgdata:/var/lib/postgresql/data ");
+  CHECK(fix["edits"][0]["span"] == json{{"line", 3},
+                                        {"column", 15},
+                                        {"end_line", 3},
+                                        {"end_column", 15},
+                                        {"offset", 40},
+                                        {"end_offset", 40}});
   CHECK(render("json", input_of({}, {}, *registry)) == "[]\n");
 }
 
@@ -153,7 +153,7 @@ TEST_CASE("json stays valid whatever bytes the input holds", "[report]") {
   CHECK(finding["file"] == kHostileFile);
   CHECK(finding["message"] == kHostileMessage);
   CHECK(finding["fix"]["description"] == "fix " + kReplacement);
-  CHECK(finding["fix"]["replacement"] == std::string(1, '\0') + kReplacement);
+  CHECK(finding["fix"]["edits"][0]["replacement"] == std::string(1, '\0') + kReplacement);
 }
 
 TEST_CASE("sarif declares every rule and places each result for GitHub", "[report]") {
