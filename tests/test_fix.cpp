@@ -270,7 +270,7 @@ TEST_CASE("--fix writes the safe fixes, keeps the mode, and exits on what is lef
   const Outcome outcome = run_dockvet("--fix Dockerfile", scratch.root);
   CHECK(outcome.exit_code == 0);
   CHECK(scratch.read("Dockerfile") == kFixed);
-  CHECK(outcome.err.find("fixed 1 finding in 1 file") != std::string::npos);
+  CHECK(outcome.err.find("applied 1 fix to 1 file") != std::string::npos);
   CHECK(fs::status(scratch.root / "Dockerfile").permissions() == fs::perms(0640));
   // Never a file it was not asked to lint, and no temporary file left behind.
   CHECK(scratch.read("other/Dockerfile") == kFixable);

@@ -220,6 +220,31 @@ TEST_CASE("sarif declares every rule and places each result for GitHub", "[repor
         json{{"startLine", 3}, {"startColumn", 15}, {"endLine", 3}, {"endColumn", 15}});
   CHECK(change["replacements"][0]["insertedContent"]["text"] ==
         "-v pgdata:/var/lib/postgresql/data ");
+  CHECK(second["fixes"][0]["properties"]["safe"] == false);
+}
+
+TEST_CASE("a fix of several edits is one artifactChange in SARIF and one fix in JSON", "[report]") {
+  auto registry = test_registry();
+  std::vector<Diagnostic> diagnostics = sample_diagnostics();
+  Fix two;
+  two.description = "both";
+  two.edits.push_back({{0, 4}, "COPY", {1, 1}, {1, 5}});
+  two.edits.push_back({{20, 20}, " --link", {2, 3}, {2, 3}});
+  diagnostics[0].fix = two;
+  const ReportInput input = input_of(diagnostics, {}, *registry);
+  const json sarif_fix = parsed_json(render("sarif", input))["runs"][0]["results"][0]["fixes"][0];
+  REQUIRE(sarif_fix["artifactChanges"].size() == 1);
+  const json& replacements = sarif_fix["artifactChanges"][0]["replacements"];
+  REQUIRE(replacements.size() == 2);
+  CHECK(replacements[1]["deletedRegion"] ==
+        json{{"startLine", 2}, {"startColumn", 3}, {"endLine", 2}, {"endColumn", 3}});
+  CHECK(replacements[1]["insertedContent"]["text"] == " --link");
+  CHECK(sarif_fix["properties"]["safe"] == true);
+  const json json_fix = parsed_json(render("json", input))[0]["fix"];
+  CHECK(json_fix["safe"] == true);
+  REQUIRE(json_fix["edits"].size() == 2);
+  CHECK(json_fix["edits"][0]["span"]["end_offset"] == 4);
+  CHECK(json_fix["edits"][1]["replacement"] == " --link");
 }
 
 TEST_CASE("sarif has an empty results array when clean", "[report]") {

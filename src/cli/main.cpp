@@ -306,6 +306,10 @@ int run(const Options& options) {
     if (!fixed) return;
     fixes_applied += fixed->count;
     ++files_fixed;
+    if (!fixed->converged) {
+      fmt::print(stderr, "dockvet: warning: {}: fixes still applied after {} passes; run again\n",
+                 file, fix::kMaxPasses);
+    }
     if (options.diff) std::cout << fix::unified_diff(file, fixed->before, fixed->after);
   };
 
@@ -321,7 +325,7 @@ int run(const Options& options) {
       // would, and --diff the diff; the findings left go to standard error.
       fix::FixedText fixed = fix::fix_source(file, policy, fixing);
       if (fixed.text != stdin_text) {
-        record_fixes(name, FileFixes{stdin_text, fixed.text, fixed.fixes});
+        record_fixes(name, FileFixes{stdin_text, fixed.text, fixed.fixes, fixed.converged});
       }
       if (!options.diff) std::cout << fixed.text;
       for (const Diagnostic& d : fixed.remaining) {
@@ -374,8 +378,8 @@ int run(const Options& options) {
   std::cout.flush();
   if (text_on_terminal && !reports.empty()) fmt::print(stderr, "{}\n", report::summary_line(tally));
   if (options.fix && !options.diff) {
-    fmt::print(stderr, "dockvet: fixed {} finding{} in {} file{}\n", fixes_applied,
-               fixes_applied == 1 ? "" : "s", files_fixed, files_fixed == 1 ? "" : "s");
+    fmt::print(stderr, "dockvet: applied {} fix{} to {} file{}\n", fixes_applied,
+               fixes_applied == 1 ? "" : "es", files_fixed, files_fixed == 1 ? "" : "s");
   }
 
   if (read_errors) return kExitUsage;

@@ -40,6 +40,7 @@ struct FileFixes {
   std::string before;
   std::string after;
   std::size_t count = 0;  // fixes applied
+  bool converged = true;  // false when fixes still applied after the last pass allowed
 };
 
 /// The outcome of linting one file.

@@ -249,11 +249,8 @@ FileResult fix_target(const LintTarget& target, const LintPolicy& policy, const 
       }
     }
     result.diagnostics = std::move(fixed.remaining);
-    result.fixed = FileFixes{std::move(read.text), std::move(fixed.text), fixed.fixes};
-    if (!fixed.converged) {
-      result.fix_error = target.path + ": fixes still applied after " + std::to_string(kMaxPasses) +
-                         " passes; run dockvet --fix again";
-    }
+    result.fixed =
+        FileFixes{std::move(read.text), std::move(fixed.text), fixed.fixes, fixed.converged};
   } catch (const std::exception& error) {
     result.error = target.path + ": internal error while fixing: " + error.what();
   }
