@@ -286,6 +286,15 @@ TEST_CASE("--fix writes the safe fixes, keeps the mode, and exits on what is lef
   CHECK(scratch.read("run.sh") == "docker run -d -v pgdata:/var/lib/postgresql/data postgres:17\n");
 }
 
+TEST_CASE("--fix through a symlink fixes the file it points to and keeps the link", "[fix]") {
+  Scratch scratch;
+  scratch.write("real/Dockerfile", kFixable);
+  fs::create_symlink("real/Dockerfile", scratch.root / "Dockerfile");
+  CHECK(run_dockvet("--fix Dockerfile", scratch.root).exit_code == 0);
+  CHECK(fs::is_symlink(scratch.root / "Dockerfile"));
+  CHECK(scratch.read("real/Dockerfile") == kFixed);
+}
+
 TEST_CASE("--fix on a clean file changes nothing and exits 0", "[fix]") {
   Scratch scratch;
   scratch.write("Dockerfile", kFixed);
