@@ -50,6 +50,7 @@ class ConsistentInstructionCasing final : public Check {
             "FROM alpine:3.20\nCOPY app.sh /usr/local/bin/\nRUN chmod +x "
             "/usr/local/bin/app.sh\n",
         .fix = "Write the keyword in the casing of the rest of the file.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }
@@ -76,7 +77,7 @@ class ConsistentInstructionCasing final : public Check {
                       "Command '" + instruction.name +
                           "' should match the case of the command majority (" +
                           (majority_lower ? "lowercase" : "uppercase") + ")",
-                      Fix{"write " + wanted, instruction.name_range, wanted, {}, {}});
+                      Fix::replace("write " + wanted, instruction.name_range, wanted));
     }
   }
 };

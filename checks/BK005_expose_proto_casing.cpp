@@ -23,6 +23,7 @@ class ExposeProtoCasing final : public Check {
         .good_example = "FROM alpine:3.20\nEXPOSE 53/udp\n",
         .fix = "Write the protocol in lower case.",
         .differences = "A port whose value depends on an unknown ARG is not judged.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }
@@ -40,11 +41,8 @@ class ExposeProtoCasing final : public Check {
         if (lowered == port.proto) continue;
         std::optional<Fix> fix;
         if (word.raw == word.expanded) {
-          fix = Fix{"write the protocol in lower case",
-                    word.range,
-                    word.raw.substr(0, word.raw.size() - port.proto.size()) + lowered,
-                    {},
-                    {}};
+          fix = Fix::replace("write the protocol in lower case", word.range,
+                             word.raw.substr(0, word.raw.size() - port.proto.size()) + lowered);
         }
         findings.report(
             word.range,

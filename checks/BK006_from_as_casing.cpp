@@ -38,6 +38,7 @@ class FromAsCasing final : public Check {
         .differences =
             "Like BuildKit, a `From` written in mixed case is left to ConsistentInstructionCasing "
             "(BK001) and not judged here.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }
@@ -55,7 +56,7 @@ class FromAsCasing final : public Check {
       const std::string wanted = recased(as.raw, from_upper);
       if (wanted == as.raw) continue;
       findings.report(as.range, "'" + as.raw + "' and '" + from + "' keywords' casing do not match",
-                      Fix{"write " + wanted, as.range, wanted, {}, {}});
+                      Fix::replace("write " + wanted, as.range, wanted));
     }
   }
 };

@@ -27,11 +27,8 @@ std::optional<Fix> key_value_fix(const SourceFile& file, const dockerfile::KeyVa
   }
   const bool has_space = value.raw.find_first_of(" \t") != std::string::npos;
   const std::string written = has_space ? "\"" + value.raw + "\"" : value.raw;
-  return Fix{"write " + key.raw + "=" + written,
-             {key.range.begin, value.range.end},
-             key.raw + "=" + written,
-             {},
-             {}};
+  return Fix::replace("write " + key.raw + "=" + written, {key.range.begin, value.range.end},
+                      key.raw + "=" + written);
 }
 
 }  // namespace
@@ -52,6 +49,7 @@ class LegacyKeyValueFormat final : public Check {
         .bad_example = "FROM alpine:3.20\nENV APP_HOME /srv/app\nLABEL maintainer jane\n",
         .good_example = "FROM alpine:3.20\nENV APP_HOME=/srv/app\nLABEL maintainer=jane\n",
         .fix = "Write `key=value`, quoting the value when it holds spaces.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }

@@ -26,6 +26,7 @@ class BuildKitMaintainerDeprecated final : public Check {
         .good_example =
             "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"jane@example.com\"\n",
         .fix = "Replace it with `LABEL org.opencontainers.image.authors=\"…\"`.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }

@@ -26,6 +26,7 @@ class StageNameCasing final : public Check {
             "FROM golang:1.23 AS build\nRUN go build -o /out/app .\n"
             "FROM alpine:3.20\nCOPY --from=build /out/app /usr/local/bin/\n",
         .fix = "Write the stage name in lower case (references to it may keep any case).",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }
@@ -40,7 +41,7 @@ class StageNameCasing final : public Check {
       if (lowered == written) continue;
       findings.report(
           stage.name_token->range, "Stage name '" + written + "' should be lowercase",
-          Fix{"write the stage name in lower case", stage.name_token->range, lowered, {}, {}});
+          Fix::replace("write the stage name in lower case", stage.name_token->range, lowered));
     }
   }
 };

@@ -1,4 +1,5 @@
 // DL3009: `RUN apt-get update && apt-get install …` that leaves the package lists in the image.
+#include <optional>
 #include <set>
 
 #include "bestpractice/apt_apk_gem.h"
@@ -32,6 +33,44 @@ bool deletes_lists(const CommandLine& command) {
   return (program == "apt-get" || program == "apt") &&
          shell::has_subcommand(command, {"distclean", "dist-clean"},
                                bestpractice::kAptGetValueOptions);
+}
+
+// Whether a command of a later RUN than the one ending at `after` runs apt on lists it did not
+// download itself: an apt subcommand that reads them before any `update` of its RUN. Deleting
+// the lists here would break that RUN, so the fix is not safe.
+bool lists_read_later(const std::vector<bestpractice::RunCommandRef>& all, std::size_t after) {
+  int updated_in = -1;
+  for (std::size_t j = after + 1; j < all.size(); ++j) {
+    const CommandLine& command = *all[j].command;
+    const std::string program = shell::program_name(command);
+    if (program != "apt-get" && program != "apt" && program != "aptitude") continue;
+    if (list_update(command) != nullptr) {
+      updated_in = all[j].instruction;
+      continue;
+    }
+    if (updated_in == all[j].instruction) continue;
+    if (!shell::has_subcommand(
+            command,
+            {"clean", "autoclean", "distclean", "dist-clean", "remove", "purge", "autoremove"},
+            bestpractice::kAptGetValueOptions)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The clean-up appended after the last command of the RUN, where that is certain: a shell-form
+// RUN without heredocs whose last command ends its line, with nothing after it but blanks (no
+// comment, `;`, `&`, closing quote or keyword that the appended text would land in or after).
+std::optional<Fix> clean_up_fix(const FileFacts& facts, const dockerfile::Instruction& run,
+                                const CommandLine& last, bool safe) {
+  if (!run.is_shell_form() || !run.heredocs.empty()) return std::nullopt;
+  const std::size_t end = last.range.end;
+  if (end < run.args_range.begin || end > run.line_range.end) return std::nullopt;
+  const std::string_view rest = facts.file.slice({end, run.line_range.end});
+  if (rest.find_first_not_of(" \t\r") != std::string_view::npos) return std::nullopt;
+  return Fix::replace("delete the lists at the end of the RUN", {end, end},
+                      " && rm -rf /var/lib/apt/lists/*", safe);
 }
 
 // The stages whose layers end up in the image the build produces: the last stage and the stages
@@ -70,7 +109,10 @@ class AptListsNotDeleted final : public Check {
             "--no-install-recommends curl=7.88.1-10+deb12u8 \\\n && rm -rf /var/lib/apt/lists/*\n",
         .fix =
             "End the same RUN with `rm -rf /var/lib/apt/lists/*`, or mount a cache over the "
-            "lists (`RUN --mount=type=cache,target=/var/lib/apt/lists …`).",
+            "lists (`RUN --mount=type=cache,target=/var/lib/apt/lists …`). The automatic fix "
+            "appends ` && rm -rf /var/lib/apt/lists/*` to a shell-form RUN whose last command "
+            "ends its line; it is unsafe when a later RUN runs apt on these lists without an "
+            "update of its own.",
         .differences =
             "Only RUNs of the stages that make the final image are checked: the last stage and "
             "the stages it is built FROM, followed through every level (hadolint also checks a "
@@ -82,6 +124,7 @@ class AptListsNotDeleted final : public Check {
             "run in images built from this one.",
         .reads_every_run = true,
         .run_triggers = {"apt-get", "apt", "aptitude"},
+        .fixes = FixAvailability::safe_or_unsafe,
     };
     return meta;
   }
@@ -96,7 +139,9 @@ class AptListsNotDeleted final : public Check {
       const int index = all[i].instruction;
       const CommandLine* update = nullptr;
       const Word* update_word = nullptr;
+      const CommandLine* last = nullptr;  // the command that ends latest in the file
       for (; i < all.size() && all[i].instruction == index; ++i) {
+        if (last == nullptr || all[i].command->range.end > last->range.end) last = all[i].command;
         if (const Word* word = list_update(*all[i].command)) {
           update = all[i].command;
           update_word = word;
@@ -110,7 +155,8 @@ class AptListsNotDeleted final : public Check {
       if (bestpractice::mounts_cache_over(run, kListsDirectory)) continue;
       findings.report(bestpractice::command_head(*update, *update_word),
                       "the package lists this update downloads stay in the image; delete them "
-                      "at the end of the same RUN with `rm -rf /var/lib/apt/lists/*`");
+                      "at the end of the same RUN with `rm -rf /var/lib/apt/lists/*`",
+                      clean_up_fix(facts, run, *last, !lists_read_later(all, i - 1)));
     }
   }
 };

@@ -47,7 +47,9 @@ class AptGetNoInstallRecommends final : public Check {
             "--no-install-recommends curl=7.88.1-10+deb12u8 \\\n && rm -rf /var/lib/apt/lists/*\n",
         .fix =
             "Add `--no-install-recommends` and install the recommended packages you need by "
-            "name.",
+            "name. The automatic fix only adds the option, so it is unsafe: a package the image "
+            "needs may have come only as a recommendation (`curl` without `ca-certificates` "
+            "cannot fetch https URLs).",
         .differences =
             "hadolint accepts `-o APT::Install-Recommends=false` only when written exactly so; "
             "dockvet also takes `=0`, `=no`, `=off`, the name in any case, `-oAPT::…` and "
@@ -55,6 +57,7 @@ class AptGetNoInstallRecommends final : public Check {
             "`apt-get … install`, not the whole RUN.",
         .reads_every_run = true,
         .run_triggers = {"apt-get"},
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -65,9 +68,13 @@ class AptGetNoInstallRecommends final : public Check {
       const CommandLine& command = *ref.command;
       const Word* install = bestpractice::apt_get_subcommand(command, {"install"});
       if (install == nullptr || skips_recommends(command)) continue;
-      findings.report(bestpractice::command_head(command, *install),
-                      "`apt-get install` also installs the packages' recommendations; add "
-                      "`--no-install-recommends`");
+      // Unsafe: a package the image needs may come only as a recommendation (libcurl4
+      // recommends ca-certificates, without which curl fails on every https URL).
+      findings.report(
+          bestpractice::command_head(command, *install),
+          "`apt-get install` also installs the packages' recommendations; add "
+          "`--no-install-recommends`",
+          bestpractice::insert_after_word(facts, ref, *install, "--no-install-recommends", false));
     }
   }
 };

@@ -29,7 +29,9 @@ class ApkAddNoCache final : public Check {
         .good_example = "FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r2\n",
         .fix =
             "Add `--no-cache` to `apk add` (and drop `apk update` or `-U`), or mount a cache at "
-            "/var/cache/apk (`RUN --mount=type=cache,target=/var/cache/apk …`).",
+            "/var/cache/apk (`RUN --mount=type=cache,target=/var/cache/apk …`). The automatic "
+            "fix adds `--no-cache`; it is unsafe when a later RUN runs apk without fetching the "
+            "index itself, since that RUN may have relied on the index this one left.",
         .differences =
             "A RUN that deletes /var/cache/apk (`rm -rf /var/cache/apk/*`) after its `apk add` "
             "is not reported, since the index does not reach the layer; a cache or tmpfs mount "
@@ -37,6 +39,7 @@ class ApkAddNoCache final : public Check {
             "contains the text). Findings point at `apk … add`, not the whole RUN.",
         .reads_every_run = true,
         .run_triggers = {"apk"},
+        .fixes = FixAvailability::safe_or_unsafe,
     };
     return meta;
   }
@@ -53,11 +56,33 @@ class ApkAddNoCache final : public Check {
       const auto& run = instructions[static_cast<std::size_t>(all[i].instruction)];
       if (bestpractice::mounts_cache_over(run, kApkCache) || cleaned_later(all, i)) continue;
       findings.report(bestpractice::command_head(command, *add),
-                      "`apk add` leaves the package index in /var/cache/apk; add `--no-cache`");
+                      "`apk add` leaves the package index in /var/cache/apk; add `--no-cache`",
+                      bestpractice::insert_after_word(facts, all[i], *add, "--no-cache",
+                                                      !index_read_later(all, i)));
     }
   }
 
  private:
+  // Whether an apk command after the one at `add` may read the index this one leaves behind: it
+  // neither fetches its own (`--no-cache`, `-U`, an `apk update` before it in its RUN) nor is
+  // `apk update` itself. Then `--no-cache` here could break the build, so the fix is unsafe.
+  // Once `--fix` has given the later command its own `--no-cache`, this one becomes safe.
+  static bool index_read_later(const std::vector<bestpractice::RunCommandRef>& all,
+                               std::size_t add) {
+    int updated_in = -1;
+    for (std::size_t j = add + 1; j < all.size(); ++j) {
+      const CommandLine& command = *all[j].command;
+      if (shell::program_name(command) != "apk") continue;
+      if (bestpractice::apk_subcommand(command, {"update"}) != nullptr) {
+        updated_in = all[j].instruction;
+        continue;
+      }
+      if (updated_in == all[j].instruction) continue;
+      if (!shell::has_option(command, {"--no-cache", "-U", "--update-cache"})) return true;
+    }
+    return false;
+  }
+
   // A later command of the same RUN deletes the cache, so the layer does not keep it.
   static bool cleaned_later(const std::vector<bestpractice::RunCommandRef>& all, std::size_t add) {
     for (std::size_t j = add + 1; j < all.size() && all[j].instruction == all[add].instruction;

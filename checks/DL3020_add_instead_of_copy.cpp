@@ -52,6 +52,7 @@ class AddInsteadOfCopy final : public Check {
         .differences =
             "Git sources (`git@…`, `git://`, `ssh://`) need ADD and pass. A source whose value "
             "comes from a variable without a known value is not judged.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }
@@ -105,7 +106,7 @@ class AddInsteadOfCopy final : public Check {
                     [](char c) { return c >= 'a' && c <= 'z'; })) {
       keyword = "copy";
     }
-    return Fix{"replace ADD with COPY", add.name_range, keyword, {}, {}};
+    return Fix::replace("replace ADD with COPY", add.name_range, keyword);
   }
 };
 

@@ -22,6 +22,7 @@ class FromPlatformRedundant final : public Check {
         .fix =
             "Remove the flag, or write `$BUILDPLATFORM` if the stage should run on the "
             "build machine's platform.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }
@@ -42,7 +43,7 @@ class FromPlatformRedundant final : public Check {
       findings.report(
           platform->range,
           "`--platform=" + *platform->value + "` is what FROM does without it; remove the flag",
-          Fix{"remove the redundant --platform", {platform->range.begin, end}, "", {}, {}});
+          Fix::replace("remove the redundant --platform", {platform->range.begin, end}, ""));
     }
   }
 };

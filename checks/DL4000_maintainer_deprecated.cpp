@@ -24,6 +24,7 @@ class MaintainerDeprecated final : public Check {
             "FROM alpine:3.20\nLABEL org.opencontainers.image.authors=\"Jane Doe "
             "<jane@example.com>\"\n",
         .fix = "Replace it with `LABEL org.opencontainers.image.authors=\"…\"`.",
+        .fixes = FixAvailability::safe,
     };
     return meta;
   }

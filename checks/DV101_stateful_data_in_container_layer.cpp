@@ -42,6 +42,7 @@ class StatefulDataInContainerLayer final : public Check {
             "names, for example `-v esdata:/usr/share/elasticsearch/data`.",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

@@ -34,6 +34,7 @@ class StatefulDataInAnonymousVolume final : public Check {
             "host directory (`-v /srv/mysql:/var/lib/mysql`).",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

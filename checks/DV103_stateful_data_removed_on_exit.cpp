@@ -28,6 +28,7 @@ class StatefulDataRemovedOnExit final : public Check {
             "drop `--rm` if the data really is throw-away test data.",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

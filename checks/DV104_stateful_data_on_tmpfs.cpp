@@ -28,6 +28,7 @@ class StatefulDataOnTmpfs final : public Check {
             "directory.",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

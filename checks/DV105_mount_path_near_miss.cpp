@@ -29,6 +29,7 @@ class MountPathNearMiss final : public Check {
         .fix = "Mount the data directory the message names instead of the near-miss path.",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

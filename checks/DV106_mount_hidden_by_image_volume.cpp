@@ -27,6 +27,7 @@ class MountHiddenByImageVolume final : public Check {
         .fix = "Mount the image's VOLUME path itself (the message names it).",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

@@ -34,6 +34,7 @@ class MountAtLegacyDataPath final : public Check {
             "a version whose layout matches the mount.",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

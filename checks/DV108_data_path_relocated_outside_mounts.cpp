@@ -29,6 +29,7 @@ class DataPathRelocatedOutsideMounts final : public Check {
         .fix = "Mount the new path, or point the knob into a directory that is mounted.",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

@@ -36,6 +36,7 @@ class HostnameBoundData final : public Check {
             "as a StatefulSet, or set `hostname:` in the Pod template).",
         .example_language = "sh",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }

@@ -70,6 +70,7 @@ class DatabaseInstalledWithoutVolume final : public Check {
             "Declare the data directory as a VOLUME after the install (and mount a named "
             "volume there at run time), or use the official server image.",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -144,12 +145,10 @@ class DatabaseInstalledWithoutVolume final : public Check {
                           "; no VOLUME in this image holds it, so the data stays in the "
                           "container's writable layer and is lost with the container; add `" +
                           stateful::volume_line({path}) + "` and mount a named volume there";
-    findings.report(install.package.word->range, std::move(message),
-                    Fix{"declare " + path + " as a VOLUME",
-                        {run.range.end, run.range.end},
-                        "\n" + stateful::volume_line({path}),
-                        {},
-                        {}});
+    findings.report(
+        install.package.word->range, std::move(message),
+        Fix::replace_unsafe("declare " + path + " as a VOLUME", {run.range.end, run.range.end},
+                            "\n" + stateful::volume_line({path})));
   }
 };
 

@@ -61,6 +61,7 @@ class StatefulBaseWithoutVolume final : public Check {
             "Declare the data path as a VOLUME after the FROM line (and mount a named volume "
             "there at run time).",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -106,11 +107,8 @@ class StatefulBaseWithoutVolume final : public Check {
     const auto& from =
         dockerfile.instructions[static_cast<std::size_t>(chain.root->from_instruction)];
     findings.report(chain.root->base.range, std::move(message),
-                    Fix{"declare " + stateful::join_paths(targets) + " as a VOLUME",
-                        {from.range.end, from.range.end},
-                        "\n" + volume_line,
-                        {},
-                        {}});
+                    Fix::replace_unsafe("declare " + stateful::join_paths(targets) + " as a VOLUME",
+                                        {from.range.end, from.range.end}, "\n" + volume_line));
   }
 };
 

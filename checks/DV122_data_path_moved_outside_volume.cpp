@@ -29,6 +29,7 @@ class DataPathMovedOutsideVolume final : public Check {
             "Keep the variable inside the image's VOLUME (a subdirectory is fine), or declare "
             "the new directory as a VOLUME.",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -70,12 +71,10 @@ class DataPathMovedOutsideVolume final : public Check {
                           "layer (inherited VOLUMEs cannot be removed); keep " +
                           pair.key.expanded + " under " + data.default_path + " or add `" +
                           stateful::volume_line({data.path}) + "`";
-    findings.report(pair.value->range, std::move(message),
-                    Fix{"declare " + data.path + " as a VOLUME",
-                        {env.range.end, env.range.end},
-                        "\n" + stateful::volume_line({data.path}),
-                        {},
-                        {}});
+    findings.report(
+        pair.value->range, std::move(message),
+        Fix::replace_unsafe("declare " + data.path + " as a VOLUME", {env.range.end, env.range.end},
+                            "\n" + stateful::volume_line({data.path})));
   }
 };
 

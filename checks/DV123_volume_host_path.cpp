@@ -30,6 +30,7 @@ class VolumeHostPath final : public Check {
             "volume name at run time (`docker run -v /srv/mysql:/var/lib/mysql`, a Compose "
             "`volumes:` entry).",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -52,7 +53,7 @@ class VolumeHostPath final : public Check {
                               "`)";
         std::optional<Fix> fix;
         if (auto text = stateful::replacement_for(instruction, word, *target)) {
-          fix = Fix{"keep only the container path " + *target, word.range, *text, {}, {}};
+          fix = Fix::replace_unsafe("keep only the container path " + *target, word.range, *text);
         }
         findings.report(word.range, std::move(message), std::move(fix));
       }

@@ -49,6 +49,7 @@ class VolumeSingleQuotedJson final : public Check {
             "Write the array with double quotes, or drop the brackets and list the paths as "
             "plain words.",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -73,8 +74,8 @@ class VolumeSingleQuotedJson final : public Check {
       const std::string original(facts.file.slice(instruction.args_range));
       if (single_quoted && is_string_array(with_double_quotes(instruction.args))) {
         message += "; write " + quotable(with_double_quotes(instruction.args));
-        fix =
-            Fix{"use double quotes", instruction.args_range, with_double_quotes(original), {}, {}};
+        fix = Fix::replace_unsafe("use double quotes", instruction.args_range,
+                                  with_double_quotes(original));
       }
       findings.report(instruction.args_range, std::move(message), std::move(fix));
     }

@@ -52,6 +52,7 @@ class VolumeRelativePath final : public Check {
         .bad_example = "FROM node:22\nWORKDIR /app\nVOLUME uploads\n",
         .good_example = "FROM node:22\nWORKDIR /app\nVOLUME /app/uploads\n",
         .fix = "Write the absolute container path.",
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -84,7 +85,7 @@ class VolumeRelativePath final : public Check {
       const std::string absolute = join(*dir, word.expanded);
       message += "; write the absolute path, e.g. " + absolute;
       if (auto text = stateful::replacement_for(instruction, word, absolute)) {
-        fix = Fix{"declare " + absolute, word.range, *text, {}, {}};
+        fix = Fix::replace_unsafe("declare " + absolute, word.range, *text);
       }
     } else {
       message += "; write the absolute path";

@@ -30,6 +30,7 @@ class VolumeAtLegacyDataPath final : public Check {
             "Declare the path this version uses (the message names it), or pin the base image "
             "to a version whose layout matches the VOLUME.",
         .data_loss = true,
+        .fixes = FixAvailability::unsafe,
     };
     return meta;
   }
@@ -95,7 +96,7 @@ class VolumeAtLegacyDataPath final : public Check {
                volume.path;
     std::optional<Fix> fix;
     if (!target.empty() && volume.token->raw == volume.path) {
-      fix = Fix{"declare " + target + " instead", volume.token->range, target, {}, {}};
+      fix = Fix::replace_unsafe("declare " + target + " instead", volume.token->range, target);
     }
     findings.report(volume.token->range, std::move(message), std::move(fix));
   }

@@ -49,7 +49,7 @@ _dockvet() {
   fi
   if [[ $cur == -* ]]; then
     local options="-h --help --version -f --format -o --output --kind --stdin-filename
-      --failure-threshold --no-fail -c --config --select --ignore --report-unused-ignores
+      --failure-threshold --no-fail --fix --unsafe-fixes --diff -c --config --select --ignore --report-unused-ignores
       --compose-env --no-color --color -j --jobs --list-rules --explain"
     mapfile -t COMPREPLY < <(compgen -W "$options" -- "$cur")
     return

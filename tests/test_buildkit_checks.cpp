@@ -36,7 +36,7 @@ std::vector<Found> lint(const std::string& text,
   for (const auto& d : dockvet::lint_source(file, policy).diagnostics) {
     if (!d.code.starts_with("BK") && d.code != "DV010") continue;
     out.push_back({d.code, d.start.line, d.start.column, d.severity, d.message,
-                   d.fix ? d.fix->replacement : ""});
+                   d.fix ? d.fix->edits.at(0).replacement : ""});
   }
   return out;
 }

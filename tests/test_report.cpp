@@ -42,9 +42,7 @@ Hostile hostile() {
   Diagnostic d = diagnostic(unmounted_meta(), file, {2, 3}, {2, 9}, message, "x\xff");
   Fix fix;
   fix.description = "fix \xff";
-  fix.start = {2, 3};
-  fix.end = {2, 9};
-  fix.replacement = std::string("\0\xfe", 2);
+  fix.edits.push_back({{0, 6}, std::string("\0\xfe", 2), {2, 3}, {2, 9}});
   d.fix = fix;
   h.diagnostics.push_back(d);
   h.files = {file};
@@ -135,13 +133,15 @@ TEST_CASE("json keeps hadolint's fields and adds ends, rule, help and fix", "[re
   CHECK_FALSE(first.contains("fix"));
   const json& fix = findings[1]["fix"];
   CHECK(fix["description"] == "mount a named volume at /var/lib/postgresql/data");
-  CHECK(fix["replacement"] == "-v pgdata:/var/lib/postgresql/data ");
-  CHECK(fix["span"] == json{{"line", 3},
-                            {"column", 15},
-                            {"end_line", 3},
-                            {"end_column", 15},
-                            {"offset", 40},
-                            {"end_offset", 40}});
+  CHECK(fix["safe"] == false);
+  REQUIRE(fix["edits"].size() == 1);
+  CHECK(fix["edits"][0]["replacement"] == "-v pgdata:/var/lib/postgresql/data ");
+  CHECK(fix["edits"][0]["span"] == json{{"line", 3},
+                                        {"column", 15},
+                                        {"end_line", 3},
+                                        {"end_column", 15},
+                                        {"offset", 40},
+                                        {"end_offset", 40}});
   CHECK(render("json", input_of({}, {}, *registry)) == "[]\n");
 }
 
@@ -153,7 +153,7 @@ TEST_CASE("json stays valid whatever bytes the input holds", "[report]") {
   CHECK(finding["file"] == kHostileFile);
   CHECK(finding["message"] == kHostileMessage);
   CHECK(finding["fix"]["description"] == "fix " + kReplacement);
-  CHECK(finding["fix"]["replacement"] == std::string(1, '\0') + kReplacement);
+  CHECK(finding["fix"]["edits"][0]["replacement"] == std::string(1, '\0') + kReplacement);
 }
 
 TEST_CASE("sarif declares every rule and places each result for GitHub", "[report]") {
@@ -220,6 +220,31 @@ TEST_CASE("sarif declares every rule and places each result for GitHub", "[repor
         json{{"startLine", 3}, {"startColumn", 15}, {"endLine", 3}, {"endColumn", 15}});
   CHECK(change["replacements"][0]["insertedContent"]["text"] ==
         "-v pgdata:/var/lib/postgresql/data ");
+  CHECK(second["fixes"][0]["properties"]["safe"] == false);
+}
+
+TEST_CASE("a fix of several edits is one artifactChange in SARIF and one fix in JSON", "[report]") {
+  auto registry = test_registry();
+  std::vector<Diagnostic> diagnostics = sample_diagnostics();
+  Fix two;
+  two.description = "both";
+  two.edits.push_back({{0, 4}, "COPY", {1, 1}, {1, 5}});
+  two.edits.push_back({{20, 20}, " --link", {2, 3}, {2, 3}});
+  diagnostics[0].fix = two;
+  const ReportInput input = input_of(diagnostics, {}, *registry);
+  const json sarif_fix = parsed_json(render("sarif", input))["runs"][0]["results"][0]["fixes"][0];
+  REQUIRE(sarif_fix["artifactChanges"].size() == 1);
+  const json& replacements = sarif_fix["artifactChanges"][0]["replacements"];
+  REQUIRE(replacements.size() == 2);
+  CHECK(replacements[1]["deletedRegion"] ==
+        json{{"startLine", 2}, {"startColumn", 3}, {"endLine", 2}, {"endColumn", 3}});
+  CHECK(replacements[1]["insertedContent"]["text"] == " --link");
+  CHECK(sarif_fix["properties"]["safe"] == true);
+  const json json_fix = parsed_json(render("json", input))[0]["fix"];
+  CHECK(json_fix["safe"] == true);
+  REQUIRE(json_fix["edits"].size() == 2);
+  CHECK(json_fix["edits"][0]["span"]["end_offset"] == 4);
+  CHECK(json_fix["edits"][1]["replacement"] == " --link");
 }
 
 TEST_CASE("sarif has an empty results array when clean", "[report]") {

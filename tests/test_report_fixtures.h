@@ -102,10 +102,8 @@ inline std::vector<Diagnostic> sample_diagnostics() {
                                 "docker run -d postgres:17");
   Fix fix;
   fix.description = "mount a named volume at /var/lib/postgresql/data";
-  fix.range = {40, 40};
-  fix.start = {3, 15};
-  fix.end = {3, 15};
-  fix.replacement = "-v pgdata:/var/lib/postgresql/data ";
+  fix.safe = false;
+  fix.edits.push_back({{40, 40}, "-v pgdata:/var/lib/postgresql/data ", {3, 15}, {3, 15}});
   mount.fix = fix;
   out.push_back(mount);
   return out;

@@ -35,7 +35,8 @@ std::vector<Found> lint(const std::string& code, const std::string& text,
     if (d.code != code) continue;
     out.push_back({std::to_string(d.start.line) + ":" + std::to_string(d.start.column) + "-" +
                        std::to_string(d.end.line) + ":" + std::to_string(d.end.column),
-                   d.message, d.fix ? "replace with `" + d.fix->replacement + "`" : ""});
+                   d.message,
+                   d.fix ? "replace with `" + d.fix->edits.at(0).replacement + "`" : ""});
   }
   return out;
 }

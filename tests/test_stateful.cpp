@@ -232,9 +232,9 @@ TEST_CASE("the suggested flag follows the docs unless the data moved", "[statefu
   CHECK(dockvet::stateful::suggested_flag(*run, run->paths[0]) == "-v pgdata:/var/lib/postgresql");
   const auto fix = dockvet::stateful::insert_flags_fix(*run, "-v pgdata:/var/lib/postgresql");
   REQUIRE(fix);
-  CHECK(fix->range.begin == 14);
-  CHECK(fix->range.end == 14);
-  CHECK(fix->replacement == "-v pgdata:/var/lib/postgresql ");
+  CHECK(fix->edits.at(0).range.begin == 14);
+  CHECK(fix->edits.at(0).range.end == 14);
+  CHECK(fix->edits.at(0).replacement == "-v pgdata:/var/lib/postgresql ");
 }
 
 TEST_CASE("config-looking paths", "[stateful]") {

@@ -38,9 +38,9 @@ TEST_CASE("DV101 names the path, the image word and inserts the docs mount", "[s
         "container's writable layer and is lost on `docker rm` or a Compose re-create; add "
         "`-v esdata:/usr/share/elasticsearch/data`");
   REQUIRE(found[0].fix);
-  CHECK(found[0].fix->range.begin == 14);
-  CHECK(found[0].fix->range.end == 14);
-  CHECK(found[0].fix->replacement == "-v esdata:/usr/share/elasticsearch/data ");
+  CHECK(found[0].fix->edits.at(0).range.begin == 14);
+  CHECK(found[0].fix->edits.at(0).range.end == 14);
+  CHECK(found[0].fix->edits.at(0).replacement == "-v esdata:/usr/share/elasticsearch/data ");
 }
 
 TEST_CASE("DV102 on postgres latest suggests the 18 layout", "[stateful]") {
@@ -64,16 +64,16 @@ TEST_CASE("DV107 rewrites the legacy target and DV106 points at the VOLUME", "[s
   CHECK(found[0].code == "DV107");
   CHECK(spanned(legacy, found[0]) == "pg:/var/lib/postgresql/data");
   REQUIRE(found[0].fix);
-  CHECK(legacy.substr(found[0].fix->range.begin, found[0].fix->range.size()) ==
-        "/var/lib/postgresql/data");
-  CHECK(found[0].fix->replacement == "/var/lib/postgresql");
+  CHECK(legacy.substr(found[0].fix->edits.at(0).range.begin,
+                      found[0].fix->edits.at(0).range.size()) == "/var/lib/postgresql/data");
+  CHECK(found[0].fix->edits.at(0).replacement == "/var/lib/postgresql");
 
   const std::string parent = "docker run -d -v pg:/var/lib/postgresql postgres:17\n";
   found = lint(parent);
   REQUIRE(found.size() == 1);
   CHECK(found[0].code == "DV106");
   REQUIRE(found[0].fix);
-  CHECK(found[0].fix->replacement == "/var/lib/postgresql/data");
+  CHECK(found[0].fix->edits.at(0).replacement == "/var/lib/postgresql/data");
 }
 
 TEST_CASE("DV103 sits on --rm, DV104 replaces the tmpfs, DV108 on the knob value", "[stateful]") {
@@ -89,9 +89,9 @@ TEST_CASE("DV103 sits on --rm, DV104 replaces the tmpfs, DV108 on the knob value
   CHECK(found[0].code == "DV104");
   CHECK(spanned(tmpfs, found[0]) == "/var/lib/mysql");
   REQUIRE(found[0].fix);
-  CHECK(tmpfs.substr(found[0].fix->range.begin, found[0].fix->range.size()) ==
-        "--tmpfs /var/lib/mysql");
-  CHECK(found[0].fix->replacement == "-v mysql_data:/var/lib/mysql");
+  CHECK(tmpfs.substr(found[0].fix->edits.at(0).range.begin,
+                     found[0].fix->edits.at(0).range.size()) == "--tmpfs /var/lib/mysql");
+  CHECK(found[0].fix->edits.at(0).replacement == "-v mysql_data:/var/lib/mysql");
 
   const std::string moved =
       "docker run -d -e PGDATA=/srv/pg -v v1:/var/lib/postgresql/data postgres:16\n";
@@ -117,7 +117,7 @@ TEST_CASE("DV109 and DV110 stay quiet when the fact is missing", "[stateful]") {
   REQUIRE(hostless.size() == 1);
   CHECK(hostless[0].code == "DV110");
   REQUIRE(hostless[0].fix);
-  CHECK(hostless[0].fix->replacement == "--hostname my-rabbit ");
+  CHECK(hostless[0].fix->edits.at(0).replacement == "--hostname my-rabbit ");
 }
 
 TEST_CASE("clients and correct mounts report nothing", "[stateful]") {

@@ -58,6 +58,17 @@ ByteRange command_head(const CommandLine& command, const Word& last) {
   return {command.words.front().range.begin, last.range.end};
 }
 
+std::optional<Fix> insert_after_word(const FileFacts& facts, const RunCommandRef& ref,
+                                     const Word& word, std::string_view option, bool safe) {
+  if (facts.dockerfile == nullptr || ref.instruction < 0) return std::nullopt;
+  const auto& run = facts.dockerfile->instructions[static_cast<std::size_t>(ref.instruction)];
+  if (!run.is_shell_form() || !word.known() || facts.file.slice(word.range) != word.text()) {
+    return std::nullopt;
+  }
+  return Fix::replace("add `" + std::string(option) + "`", {word.range.end, word.range.end},
+                      " " + std::string(option), safe);
+}
+
 std::vector<std::pair<std::string, std::string>> apt_config_options(const CommandLine& command) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& argument : shell::arguments(command, kAptGetValueOptions)) {

@@ -78,6 +78,13 @@ bool apt_true(std::string_view value);
 /// `path` or a directory above it: whatever the command writes there stays out of the layer.
 bool mounts_cache_over(const dockerfile::Instruction& run, std::string_view path);
 
+/// A fix that writes ` OPTION` right after the subcommand word (`install` becomes `install
+/// --no-install-recommends`), or nothing where the place is not certain: an exec-form RUN (its
+/// words are JSON strings) or a word not written in the file as it reads (quoted, continued over
+/// lines, an expansion).
+std::optional<Fix> insert_after_word(const FileFacts& facts, const RunCommandRef& ref,
+                                     const Word& word, std::string_view option, bool safe);
+
 /// Whether `command` is an `rm` that removes `directory` or what is inside it
 /// (`rm -rf /var/lib/apt/lists/*`, `rm -r /var/cache/apk`).
 bool removes_contents_of(const CommandLine& command, std::string_view directory);

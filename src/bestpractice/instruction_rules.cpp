@@ -120,11 +120,8 @@ std::optional<Fix> maintainer_as_label(const dockerfile::Dockerfile& dockerfile,
     value += c;
   }
   value += '"';
-  return Fix{"write the author as the org.opencontainers.image.authors label",
-             maintainer.line_range,
-             "LABEL org.opencontainers.image.authors=" + value,
-             {},
-             {}};
+  return Fix::replace("write the author as the org.opencontainers.image.authors label",
+                      maintainer.line_range, "LABEL org.opencontainers.image.authors=" + value);
 }
 
 }  // namespace dockvet::bestpractice

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -26,6 +27,7 @@
 #include "core/check.h"
 #include "core/discovery.h"
 #include "core/engine.h"
+#include "fix/fixer.h"
 #include "lsp/protocol.h"
 #include "lsp/server.h"
 #include "report/man_page.h"
@@ -58,6 +60,9 @@ struct Options {
   bool no_fail = false;
   bool list_rules = false;
   std::string lsp_config_path;
+  bool fix = false;
+  bool unsafe_fixes = false;
+  bool diff = false;
 };
 
 void print_error(const std::string& message) {
@@ -168,6 +173,11 @@ int run(const Options& options) {
   if (options.list_rules) return list_rules();
   if (!options.explain.empty()) return explain(options.explain);
   if (!options.rule_docs_dir.empty()) return write_rule_docs(options.rule_docs_dir);
+
+  if (options.unsafe_fixes && !options.fix && !options.diff) {
+    print_error("--unsafe-fixes only chooses which fixes --fix or --diff apply; give one of them");
+    return kExitUsage;
+  }
 
   config::CliSettings cli;
   if (!options.config_path.empty()) cli.config_path = options.config_path;
@@ -304,6 +314,21 @@ int run(const Options& options) {
     for (auto& report : reports) report.stream->add_file(file, diagnostics);
   };
 
+  const fix::FixPolicy fixing{options.unsafe_fixes, options.fix && !options.diff};
+  const bool fixing_any = options.fix || options.diff;
+  std::size_t fixes_applied = 0, files_fixed = 0;
+  std::string diffs;  // with --diff: what goes to standard output
+  auto record_fixes = [&](const std::string& file, const std::optional<FileFixes>& fixed) {
+    if (!fixed) return;
+    fixes_applied += fixed->count;
+    ++files_fixed;
+    if (!fixed->converged) {
+      fmt::print(stderr, "dockvet: warning: {}: fixes still applied after {} passes; run again\n",
+                 file, fix::kMaxPasses);
+    }
+    if (options.diff) std::cout << fix::unified_diff(file, fixed->before, fixed->after);
+  };
+
   if (from_stdin) {
     const std::string name = options.stdin_filename.empty() ? "-" : options.stdin_filename;
     FileKind kind =
@@ -311,7 +336,23 @@ int run(const Options& options) {
     if (kind == FileKind::unknown) kind = kind_from_content(stdin_text);
     if (kind == FileKind::unknown) kind = FileKind::shell;
     const SourceFile file(name, kind, stdin_text);
-    deliver(name, lint_source(file, policy).diagnostics);
+    if (fixing_any) {
+      // Standard input has no file to write back: --fix prints the fixed text, as a formatter
+      // would, and --diff the diff; the findings left go to standard error.
+      fix::FixedText fixed = fix::fix_source(file, policy, fixing);
+      if (fixed.text != stdin_text) {
+        record_fixes(name, FileFixes{stdin_text, fixed.text, fixed.fixes, fixed.converged});
+      }
+      if (!options.diff) std::cout << fixed.text;
+      for (const Diagnostic& d : fixed.remaining) {
+        fmt::print(stderr, "{}:{}:{}: {} {}\n", d.file, d.start.line, d.start.column, d.code,
+                   d.message);
+      }
+      failing = settings.should_fail(fixed.remaining);
+      reports.clear();
+    } else {
+      deliver(name, lint_source(file, policy).diagnostics);
+    }
   } else {
     const auto paths = options.paths.empty() ? std::vector<std::string>{"."} : options.paths;
     DiscoveryResult discovered = discover(paths, forced_kind);
@@ -319,14 +360,28 @@ int run(const Options& options) {
       print_error(error);
       read_errors = true;
     }
-    lint_all(discovered.targets, policy, options.jobs, [&](FileResult&& result) {
-      if (result.error) {
-        print_error(*result.error);
-        read_errors = true;
-        return;
-      }
-      deliver(result.path, result.diagnostics);
-    });
+    std::function<FileResult(const LintTarget&)> work;
+    if (fixing_any) {
+      work = [&](const LintTarget& target) { return fix::fix_target(target, policy, fixing); };
+    }
+    lint_all(
+        discovered.targets, policy, options.jobs,
+        [&](FileResult&& result) {
+          if (result.error) {
+            print_error(*result.error);
+            read_errors = true;
+            return;
+          }
+          if (result.fix_error) {
+            print_error(*result.fix_error);
+            read_errors = true;
+          }
+          record_fixes(result.path, result.fixed);
+          // --diff shows only what would change; --fix reports what is left.
+          if (!options.diff) deliver(result.path, result.diagnostics);
+        },
+        work);
+    if (options.diff) reports.clear();
   }
 
   for (auto& report : reports) {
@@ -337,9 +392,15 @@ int run(const Options& options) {
     }
   }
   std::cout.flush();
-  if (text_on_terminal) fmt::print(stderr, "{}\n", report::summary_line(tally));
+  if (text_on_terminal && !reports.empty()) fmt::print(stderr, "{}\n", report::summary_line(tally));
+  if (options.fix && !options.diff) {
+    fmt::print(stderr, "dockvet: applied {} fix{} to {} file{}\n", fixes_applied,
+               fixes_applied == 1 ? "" : "es", files_fixed, files_fixed == 1 ? "" : "s");
+  }
 
   if (read_errors) return kExitUsage;
+  // Like ruff: --diff fails when it has something to show, --fix on what is left unfixed.
+  if (options.diff) return files_fixed > 0 ? kExitFindings : kExitClean;
   return failing ? kExitFindings : kExitClean;
 }
 
@@ -370,6 +431,14 @@ int main(int argc, char** argv) {
   app.add_option("--failure-threshold", options.failure_threshold,
                  "Exit 1 only for findings at or above: error, warning, info, style, none");
   app.add_flag("--no-fail", options.no_fail, "Exit 0 even when there are findings");
+  app.add_flag("--fix", options.fix,
+               "Apply the safe fixes in place, then report what is left (standard input: print "
+               "the fixed text)");
+  app.add_flag("--unsafe-fixes", options.unsafe_fixes,
+               "With --fix or --diff, apply the unsafe fixes too (they change what runs)");
+  app.add_flag("--diff", options.diff,
+               "Print the fixes as a unified diff instead of writing them; exit 1 when there is "
+               "one");
   app.add_option("-c,--config", options.config_path,
                  "Configuration file (default: .dockvet.yaml, else .hadolint.yaml, searched from "
                  "the current directory up to the repository root)");

@@ -22,8 +22,12 @@ void Findings::report(ByteRange range, std::string message, std::optional<Fix> f
   d.snippet =
       std::string(file_.slice({range.begin, std::min(range.end, range.begin + kSnippetLimit)}));
   if (fix) {
-    fix->start = file_.lines.position(fix->range.begin);
-    fix->end = file_.lines.position(fix->range.end);
+    for (Edit& edit : fix->edits) {
+      edit.range.end = std::min(edit.range.end, file_.text.size());
+      edit.range.begin = std::min(edit.range.begin, edit.range.end);
+      edit.start = file_.lines.position(edit.range.begin);
+      edit.end = file_.lines.position(edit.range.end);
+    }
     d.fix = std::move(fix);
   }
   out_.push_back(std::move(d));

@@ -38,6 +38,14 @@ namespace shell {
 class RunSyntaxTrees;
 }
 
+/// Which fixes a check's findings may carry (Fix::safe), as its page tells users.
+enum class FixAvailability {
+  none,
+  safe,            // every fix it offers is safe: `--fix` applies it
+  unsafe,          // every fix changes what runs: `--unsafe-fixes` applies it
+  safe_or_unsafe,  // safe where the result is certain, unsafe elsewhere
+};
+
 /// Everything a rule's page and the reporters need to know about a check.
 struct CheckMeta {
   std::string_view code;  // stable id: DV0xx input/syntax, DV1xx data persistence, DLxxxx hadolint
@@ -66,6 +74,8 @@ struct CheckMeta {
   /// Off unless a layer names the check itself (its code, name or alias, not a prefix) in a
   /// `select` or gives it a severity: hadolint's "ignore" default severity (DL1001, DL3057).
   bool off_by_default = false;
+  /// The fixes its findings may carry; a test holds every fix seen in the corpus to it.
+  FixAvailability fixes = FixAvailability::none;
 };
 
 /// An input or syntax problem a front end met. Front ends never abort: they record the problem,

@@ -23,6 +23,14 @@ std::optional<Severity> severity_from_string(std::string_view name) {
   return std::nullopt;
 }
 
+Fix Fix::replace(std::string description, ByteRange range, std::string replacement, bool safe) {
+  Fix fix;
+  fix.description = std::move(description);
+  fix.edits.push_back({range, std::move(replacement), {}, {}});
+  fix.safe = safe;
+  return fix;
+}
+
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
   return std::tie(a.file, a.start, a.code, a.end, a.message) <
          std::tie(b.file, b.start, b.code, b.end, b.message);

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/source.h"
 
@@ -15,14 +16,31 @@ std::string_view to_string(Severity severity);
 /// Parses "error", "warning", "info", "style" (case-insensitive); nullopt otherwise.
 std::optional<Severity> severity_from_string(std::string_view name);
 
-/// A suggested edit: replace `range` of the file with `replacement`.
-struct Fix {
-  std::string description;  // e.g. "mount a named volume at /var/lib/postgresql/data"
+/// One text edit: replace `range` of the file's bytes with `replacement`; an empty range inserts.
+struct Edit {
   ByteRange range;
   std::string replacement;
   // Filled in by the engine from `range`.
   Position start;
   Position end;
+};
+
+/// A suggested change: edits applied together, in any order, since none overlaps another.
+/// `safe` means the fixed file builds or runs what it did before, except for what the rule asks
+/// to change; `dockvet --fix` applies only safe fixes. An unsafe fix changes what runs (a volume
+/// declared, a mount added, packages left out) and needs `--unsafe-fixes` or an editor's action.
+struct Fix {
+  std::string description;  // e.g. "mount a named volume at /var/lib/postgresql/data"
+  std::vector<Edit> edits;
+  bool safe = true;
+
+  /// A fix of one edit.
+  static Fix replace(std::string description, ByteRange range, std::string replacement,
+                     bool safe = true);
+  /// A fix of one edit that changes what runs.
+  static Fix replace_unsafe(std::string description, ByteRange range, std::string replacement) {
+    return replace(std::move(description), range, std::move(replacement), false);
+  }
 };
 
 struct Diagnostic {

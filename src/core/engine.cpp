@@ -380,13 +380,17 @@ FileResult lint_target(const LintTarget& target, const LintPolicy& policy) {
 }
 
 void lint_all(const std::vector<LintTarget>& targets, const LintPolicy& policy, unsigned threads,
-              const std::function<void(FileResult&&)>& sink) {
+              const std::function<void(FileResult&&)>& sink,
+              const std::function<FileResult(const LintTarget&)>& work) {
+  auto one = [&](const LintTarget& target) {
+    return work ? work(target) : lint_target(target, policy);
+  };
   Registry::instance().checks();  // sorts the registry once, before any worker reads it
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   threads = std::min<unsigned>(threads, std::max<std::size_t>(targets.size(), 1));
   if (threads == 1) {
     // One file (an editor's save) or -j1: a worker thread would only add its start-up.
-    for (const LintTarget& target : targets) sink(lint_target(target, policy));
+    for (const LintTarget& target : targets) sink(one(target));
     return;
   }
 
@@ -400,7 +404,7 @@ void lint_all(const std::vector<LintTarget>& targets, const LintPolicy& policy, 
   std::size_t next = 0;
   std::size_t emitted = 0;
 
-  auto work = [&] {
+  auto worker_loop = [&] {
     for (;;) {
       std::size_t index;
       {
@@ -409,7 +413,7 @@ void lint_all(const std::vector<LintTarget>& targets, const LintPolicy& policy, 
         if (next >= targets.size()) return;
         index = next++;
       }
-      FileResult result = lint_target(targets[index], policy);
+      FileResult result = one(targets[index]);
       {
         std::lock_guard lock(mutex);
         slots[index] = std::move(result);
@@ -418,7 +422,7 @@ void lint_all(const std::vector<LintTarget>& targets, const LintPolicy& policy, 
     }
   };
   std::vector<std::thread> workers;
-  for (unsigned i = 0; i < threads; ++i) workers.emplace_back(work);
+  for (unsigned i = 0; i < threads; ++i) workers.emplace_back(worker_loop);
   for (std::size_t index = 0; index < targets.size(); ++index) {
     FileResult result;
     {

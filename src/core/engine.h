@@ -35,11 +35,21 @@ struct LintPolicy {
   const std::map<std::string, std::string, std::less<>>* compose_environment = nullptr;
 };
 
+/// What fixing (fix::fix_target) did to one file's text.
+struct FileFixes {
+  std::string before;
+  std::string after;
+  std::size_t count = 0;  // fixes applied
+  bool converged = true;  // false when fixes still applied after the last pass allowed
+};
+
 /// The outcome of linting one file.
 struct FileResult {
   std::string path;
-  std::vector<Diagnostic> diagnostics;  // sorted with diagnostic_less
-  std::optional<std::string> error;     // the file could not be read: "PATH: reason"
+  std::vector<Diagnostic> diagnostics;   // sorted with diagnostic_less
+  std::optional<std::string> error;      // the file could not be read: "PATH: reason"
+  std::optional<FileFixes> fixed;        // set when fixing changed the text
+  std::optional<std::string> fix_error;  // the fixed text could not be written: "PATH: reason"
 };
 
 /// Lints text that is already in memory (stdin, tests).
@@ -50,8 +60,9 @@ FileResult lint_target(const LintTarget& target, const LintPolicy& policy);
 
 /// Lints every target on `threads` workers (0: one per core) and calls `sink` once per target,
 /// on the calling thread, in the order of `targets`, holding only a bounded window of finished
-/// results in memory.
+/// results in memory. `work` replaces lint_target for each target when given (fixing does).
 void lint_all(const std::vector<LintTarget>& targets, const LintPolicy& policy, unsigned threads,
-              const std::function<void(FileResult&&)>& sink);
+              const std::function<void(FileResult&&)>& sink,
+              const std::function<FileResult(const LintTarget&)>& work = {});
 
 }  // namespace dockvet

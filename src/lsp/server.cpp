@@ -50,9 +50,12 @@ struct OfferedFix {
 
 /// The one place that reads Diagnostic::fix, so that a change of its shape changes only this.
 std::optional<OfferedFix> offered_fix(const Diagnostic& finding) {
-  if (!finding.fix) return std::nullopt;
-  return OfferedFix{
-      finding.fix->description, {{finding.fix->range, finding.fix->replacement}}, true};
+  if (!finding.fix || finding.fix->edits.empty()) return std::nullopt;
+  OfferedFix offered{finding.fix->description, {}, finding.fix->safe};
+  for (const Edit& edit : finding.fix->edits) {
+    offered.edits.push_back({edit.range, edit.replacement});
+  }
+  return offered;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,15 +19,19 @@ void write_json_document(const Json& document, int indent, std::ostream& out) {
 namespace {
 
 Json fix_json(const Fix& fix) {
-  return Json{{"description", json_text(fix.description)},
-              {"replacement", json_text(fix.replacement)},
-              {"span",
-               {{"line", fix.start.line},
-                {"column", fix.start.column},
-                {"end_line", fix.end.line},
-                {"end_column", fix.end.column},
-                {"offset", fix.range.begin},
-                {"end_offset", fix.range.end}}}};
+  Json edits = Json::array();
+  for (const Edit& edit : fix.edits) {
+    edits.push_back({{"replacement", json_text(edit.replacement)},
+                     {"span",
+                      {{"line", edit.start.line},
+                       {"column", edit.start.column},
+                       {"end_line", edit.end.line},
+                       {"end_column", edit.end.column},
+                       {"offset", edit.range.begin},
+                       {"end_offset", edit.range.end}}}});
+  }
+  return Json{
+      {"description", json_text(fix.description)}, {"safe", fix.safe}, {"edits", std::move(edits)}};
 }
 
 Json finding_json(const Diagnostic& d) {

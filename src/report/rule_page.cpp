@@ -39,6 +39,19 @@ void section(std::string& page, std::string_view title, std::string_view body) {
   if (page.back() != '\n') page += '\n';
 }
 
+std::string_view fix_availability(FixAvailability fixes) {
+  switch (fixes) {
+    case FixAvailability::none: break;
+    case FixAvailability::safe: return "safe: `dockvet --fix` applies it.";
+    case FixAvailability::unsafe:
+      return "unsafe, since it changes what runs: `dockvet --fix --unsafe-fixes` applies it.";
+    case FixAvailability::safe_or_unsafe:
+      return "safe where the result is certain (`dockvet --fix` applies it), unsafe elsewhere "
+             "(`--unsafe-fixes`).";
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string rule_page(const CheckMeta& meta) {
@@ -56,7 +69,12 @@ std::string rule_page(const CheckMeta& meta) {
     section(page, "Example", fenced(meta.bad_example, meta.example_language));
   if (!meta.good_example.empty())
     section(page, "Use instead", fenced(meta.good_example, meta.example_language));
-  section(page, "How to fix", meta.fix);
+  std::string how = std::string(meta.fix);
+  if (meta.fixes != FixAvailability::none) {
+    how += fmt::format("{}Automatic fix: {}\n", how.empty() ? "" : "\n\n",
+                       fix_availability(meta.fixes));
+  }
+  section(page, "How to fix", how);
   section(page, "Differences from the original rule", meta.differences);
   return page;
 }

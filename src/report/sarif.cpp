@@ -144,13 +144,18 @@ Json artifact_location(const RepoPath& path) {
   return location;
 }
 
+// Every edit of a fix is in the one file the finding is in: one artifactChange.
 Json fix_json(const Fix& fix, const Json& location) {
-  Json replacement{{"deletedRegion", region(fix.start, fix.end)},
-                   {"insertedContent", {{"text", valid_utf8(fix.replacement)}}}};
-  Json change{{"artifactLocation", location}, {"replacements", Json::array({replacement})}};
+  Json replacements = Json::array();
+  for (const Edit& edit : fix.edits) {
+    replacements.push_back({{"deletedRegion", region(edit.start, edit.end)},
+                            {"insertedContent", {{"text", valid_utf8(edit.replacement)}}}});
+  }
+  Json change{{"artifactLocation", location}, {"replacements", std::move(replacements)}};
   Json out;
   if (!fix.description.empty()) out["description"] = {{"text", valid_utf8(fix.description)}};
   out["artifactChanges"] = Json::array({change});
+  out["properties"] = {{"safe", fix.safe}};
   return out;
 }
 

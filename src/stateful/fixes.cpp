@@ -86,7 +86,7 @@ std::optional<Fix> insert_flags_fix(const ServerRun& run, const std::string& fla
   // cannot be sure of.
   if (run.invocation->origin != docker::Origin::command_line) return std::nullopt;
   const ByteRange image = run.invocation->image->range;
-  return Fix{"add `" + flags + "`", {image.begin, image.begin}, flags + " ", {}, {}};
+  return Fix::replace_unsafe("add `" + flags + "`", {image.begin, image.begin}, flags + " ");
 }
 
 std::optional<Fix> retarget_fix(const docker::Mount& mount, const std::string& target) {
@@ -94,15 +94,15 @@ std::optional<Fix> retarget_fix(const docker::Mount& mount, const std::string& t
       !mount.written_in.empty()) {
     return std::nullopt;
   }
-  return Fix{"mount " + target + " instead", mount.target->range, target, {}, {}};
+  return Fix::replace_unsafe("mount " + target + " instead", mount.target->range, target);
 }
 
 std::optional<Fix> replace_mount_fix(const docker::Mount& mount, const std::string& flags) {
   if (mount.flag_range.empty() || mount.value_range.empty() || !mount.written_in.empty()) {
     return std::nullopt;
   }
-  return Fix{
-      "replace it with `" + flags + "`", join(mount.flag_range, mount.value_range), flags, {}, {}};
+  return Fix::replace_unsafe("replace it with `" + flags + "`",
+                             join(mount.flag_range, mount.value_range), flags);
 }
 
 std::string quote_mount(const docker::Mount& mount, std::string_view file_text) {

@@ -151,9 +151,11 @@ void check_diagnostic(const Diagnostic& diagnostic, const SourceFile& file) {
   require(!diagnostic.message.empty(), "diagnostic without message", diagnostic.code);
   require(diagnostic.snippet.size() <= 256, "diagnostic snippet over 256 bytes", diagnostic.code);
   if (diagnostic.fix) {
-    check_range(diagnostic.fix->range, size, "fix range");
-    require(diagnostic.fix->start <= diagnostic.fix->end, "fix ends before it starts",
-            diagnostic.code);
+    require(!diagnostic.fix->edits.empty(), "fix without edits", diagnostic.code);
+    for (const Edit& edit : diagnostic.fix->edits) {
+      check_range(edit.range, size, "fix range");
+      require(edit.start <= edit.end, "fix ends before it starts", diagnostic.code);
+    }
   }
 }
 
