@@ -195,6 +195,37 @@ TEST_CASE("labels and deploy labels are what a load balancer reads", "[compose]"
                   });
 }
 
+TEST_CASE("deploy.mode global runs one replica on every node a placement allows", "[compose]") {
+  const auto r = read(
+      "x-deploy: &global {mode: global}\n"
+      "services:\n"
+      "  agent: {image: redis:7, deploy: {mode: global}}\n"
+      "  anchored: {image: redis:7, deploy: *global}\n"
+      "  counted: {image: redis:7, deploy: {mode: global, replicas: 2}}\n"
+      "  pinned:\n"
+      "    image: redis:7\n"
+      "    deploy:\n"
+      "      mode: global\n"
+      "      placement: {constraints: [node.role==worker, \"node.hostname == db-1\"]}\n"
+      "  labelled:\n"
+      "    image: redis:7\n"
+      "    deploy: {mode: global, placement: {constraints: [node.labels.db == true]}}\n"
+      "  job: {image: redis:7, deploy: {mode: global-job}}\n"
+      "  chosen: {image: redis:7, deploy: {mode: \"${MODE:-global}\"}}\n"
+      "  unknown: {image: redis:7, deploy: {mode: \"${MODE}\"}}\n");
+  REQUIRE(r->project.services.size() == 8);
+  std::vector<std::string> per_node;
+  for (std::size_t i = 0; i < r->project.services.size(); ++i) {
+    const auto& service = r->project.services[i];
+    if (!service.one_per_node()) continue;
+    per_node.push_back(r->project.service_names[i] + " @ " + slice(*r, *service.every_node));
+  }
+  // A written count wins over the mode; a constraint on one node's name leaves one task; a
+  // label may match any number of nodes.
+  CHECK(per_node == std::vector<std::string>{"agent @ global", "anchored @ global",
+                                             "labelled @ global", "chosen @ \"${MODE:-global}\""});
+}
+
 TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue", "[compose]") {
   CHECK(read("just: a map\n")->project.services.empty());
   CHECK(read("- a\n- list\n")->project.services.empty());
