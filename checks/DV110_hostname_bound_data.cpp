@@ -22,8 +22,12 @@ class HostnameBoundData final : public Check {
             "/kafka/kafka-logs-$HOSTNAME has the same trap (stateful-images reference, row 40, "
             "1.8 and rule 15). The rabbitmq docs start the server with `--hostname my-rabbit`. "
             "In Kubernetes a Pod's hostname is its name: a bare Pod and a StatefulSet's Pods "
-            "(rabbitmq-0) keep theirs, while a Deployment or ReplicaSet names every Pod it "
-            "creates anew, so a replaced Pod starts empty too. "
+            "(rabbitmq-0) keep theirs, while a Deployment, ReplicaSet or DaemonSet names every "
+            "Pod it creates anew, so a replaced Pod starts empty too. A DaemonSet counts although "
+            "it re-creates its Pod on the same node: the node keeps the hostPath, the new name "
+            "still points the server at another subdirectory, unless the Pods use "
+            "`hostNetwork: true` and so take the node's hostname. Compose's `deploy.mode: global` "
+            "changes nothing here, as every service without `hostname:` is reported anyway. "
             "Reported only when the data is otherwise on persistent storage.",
         .bad_example =
             "docker run -d --name rabbit -v rabbitmq_data:/var/lib/rabbitmq "
@@ -47,12 +51,10 @@ class HostnameBoundData final : public Check {
       if (!server.hostname_bound || invocation.hostname || uses_host_network(invocation)) continue;
       if (invocation.unknown_flags || invocation.elided_options) continue;
       // A Pod's hostname is its name: stable for a bare Pod and in a StatefulSet, new for every
-      // Pod a Deployment or ReplicaSet makes. Jobs and kinds not known here are left alone.
+      // Pod a Deployment, ReplicaSet or DaemonSet makes. Jobs and kinds not known here are left
+      // alone.
       const bool kubernetes = invocation.origin == docker::Origin::kubernetes;
-      if (kubernetes && !(invocation.workload && invocation.workload->replaces_pods() &&
-                          invocation.workload->kind != "StatefulSet")) {
-        continue;
-      }
+      if (kubernetes && !(invocation.workload && names_pods_anew(*invocation.workload))) continue;
       const auto persistent = stateful::paths_with(server, stateful::Verdict::persistent);
       if (persistent.empty()) continue;
       if (kubernetes) {
@@ -62,8 +64,10 @@ class HostnameBoundData final : public Check {
                             " gives every Pod it creates a new name and so a new hostname: a "
                             "replaced Pod starts empty inside the same volume " +
                             persistent.front()->data_path +
-                            "; run it as a StatefulSet, whose Pods keep their names, or set "
-                            "`hostname:` in the Pod template");
+                            (invocation.workload->kind == "DaemonSet"
+                                 ? "; set `hostname:` in the Pod template"
+                                 : "; run it as a StatefulSet, whose Pods keep their names, or "
+                                   "set `hostname:` in the Pod template"));
         continue;
       }
       const std::string flag = invocation.origin == docker::Origin::compose
@@ -91,6 +95,12 @@ class HostnameBoundData final : public Check {
       }
     }
     return false;
+  }
+
+  // A DaemonSet's Pod on the host network takes its node's hostname, which it never leaves.
+  static bool names_pods_anew(const docker::Workload& workload) {
+    return (workload.replaces_pods() && workload.kind != "StatefulSet") ||
+           (workload.kind == "DaemonSet" && !workload.host_network);
   }
 
   // The docs' hostname from the catalog's fix flags ("--hostname my-rabbit").

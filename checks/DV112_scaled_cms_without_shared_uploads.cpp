@@ -22,7 +22,12 @@ class ScaledCmsWithoutSharedUploads final : public Check {
             "replica is missing on the others, and each re-created replica starts empty "
             "(stateful-images reference, section 1.4 and rule 20). The replicas need one shared "
             "volume over that directory (on one host a named volume is shared; across Swarm "
-            "nodes it needs a shared driver such as NFS).",
+            "nodes it needs a shared driver such as NFS). "
+            "One replica on every node (compose's `deploy.mode: global`, a DaemonSet) counts as "
+            "scaled, reported at info level because the file does not show how many nodes there "
+            "are, and on a single node it runs just one. A named volume under `mode: global` "
+            "is not reported, although each node has its own unless its driver shares it: the "
+            "file does not say which driver the nodes use.",
         .bad_example =
             "services:\n"
             "  site:\n"
@@ -55,7 +60,8 @@ class ScaledCmsWithoutSharedUploads final : public Check {
       if (invocation.origin == docker::Origin::command_line) continue;
       if (server.resolved.entry->image_class != catalog::ImageClass::cms) continue;
       const auto count = invocation.replica_count();
-      if (!count || *count < 2) continue;
+      const bool per_node = invocation.one_per_node();
+      if (!per_node && (!count || *count < 2)) continue;
       std::vector<std::string> own;
       for (const auto& path : server.paths) {
         if (path.verdict == stateful::Verdict::container_layer ||
@@ -65,6 +71,19 @@ class ScaledCmsWithoutSharedUploads final : public Check {
         }
       }
       if (own.empty()) continue;
+      if (per_node) {
+        // How many nodes there are is not in the file: on one node this is one replica.
+        findings.report(
+            *invocation.every_node,
+            (invocation.origin == docker::Origin::kubernetes
+                 ? "this DaemonSet starts " + server.described + " on every node"
+                 : "`mode: global` starts " + server.described + " on every node of the swarm") +
+                ", and each keeps its own " + stateful::enumerate_paths(own) +
+                ": on more than one node, an upload through one replica is missing on the "
+                "others; mount one volume shared between the nodes there, or run one replica",
+            std::nullopt, Severity::info);
+        continue;
+      }
       findings.report(
           invocation.replicas->range,
           std::string(invocation.origin == docker::Origin::kubernetes ? "this workload starts "

@@ -25,7 +25,9 @@ class HostPathDataOnUnpinnedWorkload final : public Check {
             "files on each node. A nodeName, a nodeSelector or a required node affinity keeps "
             "the Pods on the node that has the files; a PersistentVolumeClaim follows the Pod "
             "instead. A bare Pod is never moved, and a DaemonSet runs one Pod per node by "
-            "design, so neither is reported.",
+            "design and re-creates it on the same node, where the hostPath still holds the "
+            "data, so neither is reported (a DaemonSet whose Pods each keep a node's own data "
+            "is scaled, which is a question for DV111 and DV112).",
         .bad_example =
             "apiVersion: apps/v1\n"
             "kind: Deployment\n"

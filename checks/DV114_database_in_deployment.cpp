@@ -27,7 +27,10 @@ class DatabaseInDeployment final : public Check {
             "StatefulSet stops a Pod before it starts its replacement and gives each replica a "
             "claim of its own through volumeClaimTemplates. `strategy: {type: Recreate}` "
             "removes the overlap on updates, so such Deployments are not reported. Scaled "
-            "Deployments are DV111's.",
+            "Deployments are DV111's. A DaemonSet is not reported either: its rolling update "
+            "defaults to maxSurge 0 and maxUnavailable 1: on each node it stops the old Pod "
+            "before it brings up the new one, and a DaemonSet that mounts one claim on "
+            "every node is DV111's.",
         .bad_example =
             "apiVersion: apps/v1\n"
             "kind: Deployment\n"

@@ -149,7 +149,10 @@ class ScaledSessionsWithoutAffinity final : public Check {
             "(drupal, joomla, matomo, grafana) or in signed cookies (wordpress, redmine) are not "
             "reported. Runtimes such as tomcat and php are not reported either: whether they "
             "hold sessions at all is the application's choice, and most PHP applications "
-            "that are scaled (wordpress, drupal, joomla) keep none in PHP's files.",
+            "that are scaled (wordpress, drupal, joomla) keep none in PHP's files. "
+            "One replica on every node (compose's `deploy.mode: global`, a DaemonSet) counts as "
+            "scaled, reported at info level because the file does not show how many nodes there "
+            "are, and on a single node it runs just one.",
         .bad_example =
             "services:\n"
             "  cloud:\n"
@@ -187,7 +190,8 @@ class ScaledSessionsWithoutAffinity final : public Check {
     for (const auto& invocation : facts.invocations) {
       if (invocation.origin == docker::Origin::command_line) continue;
       const auto count = invocation.replica_count();
-      if (!count || *count < 2) continue;
+      const bool per_node = invocation.one_per_node();
+      if (!per_node && (!count || *count < 2)) continue;
       const stateful::ServerRun* run = nullptr;
       const catalog::Entry* entry = server_entry(invocation, facts, run);
       if (!entry) continue;
@@ -199,20 +203,32 @@ class ScaledSessionsWithoutAffinity final : public Check {
         continue;
       }
       if (std::any_of(invocation.routing.begin(), invocation.routing.end(), sticky)) continue;
-      report(invocation, *count, run ? run->described : invocation.image->text(), sessions,
-             findings);
+      report(invocation, per_node ? std::nullopt : count,
+             run ? run->described : invocation.image->text(), sessions, findings);
     }
   }
 
  private:
-  static void report(const docker::Invocation& invocation, long count, const std::string& described,
-                     const catalog::Sessions& sessions, Findings& findings) {
+  // No `count` means one replica on every node: how many nodes there are is not in the file,
+  // so the finding, which holds on more than one, is information.
+  static void report(const docker::Invocation& invocation, std::optional<long> count,
+                     const std::string& described, const catalog::Sessions& sessions,
+                     Findings& findings) {
     const bool kubernetes = invocation.origin == docker::Origin::kubernetes;
-    std::string message = invocation.workload && invocation.workload->autoscaled
-                              ? "this autoscaler may start up to "
-                              : (kubernetes ? "this workload starts " : "this service starts ");
-    message += std::to_string(count) + " replicas of " + described +
-               ", and each keeps its users' login sessions ";
+    const bool per_node = !count;
+    std::string message;
+    if (per_node) {
+      message =
+          (kubernetes ? "this DaemonSet starts " + described + " on every node"
+                      : "`mode: global` starts " + described + " on every node of the swarm") +
+          ", and on more than one node each keeps its users' login sessions ";
+    } else {
+      message = invocation.workload && invocation.workload->autoscaled
+                    ? "this autoscaler may start up to "
+                    : (kubernetes ? "this workload starts " : "this service starts ");
+      message += std::to_string(*count) + " replicas of " + described +
+                 ", and each keeps its users' login sessions ";
+    }
     message += sessions.store == catalog::Sessions::Store::files
                    ? "as files in its own " + sessions.path
                    : std::string("in its own memory");
@@ -223,6 +239,10 @@ class ScaledSessionsWithoutAffinity final : public Check {
     message += kubernetes ? "set `sessionAffinity: ClientIP` on the Service that selects the Pods"
                           : "give the service a sticky cookie in its load balancer "
                             "(`traefik.http.services.<name>.loadbalancer.sticky.cookie=true`)";
+    if (per_node) {
+      findings.report(*invocation.every_node, std::move(message), std::nullopt, Severity::info);
+      return;
+    }
     findings.report(invocation.replicas->range, std::move(message));
   }
 };

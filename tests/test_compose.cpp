@@ -195,6 +195,37 @@ TEST_CASE("labels and deploy labels are what a load balancer reads", "[compose]"
                   });
 }
 
+TEST_CASE("deploy.mode global runs one replica on every node a placement allows", "[compose]") {
+  const auto r = read(
+      "x-deploy: &global {mode: global}\n"
+      "services:\n"
+      "  agent: {image: redis:7, deploy: {mode: global}}\n"
+      "  anchored: {image: redis:7, deploy: *global}\n"
+      "  counted: {image: redis:7, deploy: {mode: global, replicas: 2}}\n"
+      "  pinned:\n"
+      "    image: redis:7\n"
+      "    deploy:\n"
+      "      mode: global\n"
+      "      placement: {constraints: [node.role==worker, \"node.hostname == db-1\"]}\n"
+      "  labelled:\n"
+      "    image: redis:7\n"
+      "    deploy: {mode: global, placement: {constraints: [node.labels.db == true]}}\n"
+      "  job: {image: redis:7, deploy: {mode: global-job}}\n"
+      "  chosen: {image: redis:7, deploy: {mode: \"${MODE:-global}\"}}\n"
+      "  unknown: {image: redis:7, deploy: {mode: \"${MODE}\"}}\n");
+  REQUIRE(r->project.services.size() == 8);
+  std::vector<std::string> per_node;
+  for (std::size_t i = 0; i < r->project.services.size(); ++i) {
+    const auto& service = r->project.services[i];
+    if (!service.one_per_node()) continue;
+    per_node.push_back(r->project.service_names[i] + " @ " + slice(*r, *service.every_node));
+  }
+  // A written count wins over the mode; a constraint on one node's name leaves one task; a
+  // label may match any number of nodes.
+  CHECK(per_node == std::vector<std::string>{"agent @ global", "anchored @ global",
+                                             "labelled @ global", "chosen @ \"${MODE:-global}\""});
+}
+
 TEST_CASE("what is not a compose file gives nothing, and broken YAML one issue", "[compose]") {
   CHECK(read("just: a map\n")->project.services.empty());
   CHECK(read("- a\n- list\n")->project.services.empty());
@@ -409,4 +440,68 @@ TEST_CASE("include adds another project's services, reported at the include entr
   CHECK(r->project.service_lines.size() == 3);
   CHECK(r->project.service_lines[1] == std::pair<std::uint32_t, std::uint32_t>{2, 2});
   fs::remove_all(folder.path.parent_path() / "dockvet-test-compose-include-shared");
+}
+
+// The fuzz target reads no other file (its path is under a folder that does not exist), so the
+// files that `include` and `extends` may name are tried here: each gives one clear DV032 issue
+// or is read whole, and the rest of the project is still read.
+TEST_CASE("hostile files named by include and extends", "[compose][hostile]") {
+  const Folder folder("dockvet-test-compose-hostile");
+  fs::create_directories(folder.path / "sub" / "compose.yaml");  // a folder with a file's name
+  fs::create_symlink("loop-b.yml", folder.path / "loop-a.yml");
+  fs::create_symlink("loop-a.yml", folder.path / "loop-b.yml");
+  folder.write("one.yml", "include: [two.yml]\nservices: {one: {image: redis:7}}\n");
+  folder.write("two.yml", "include: [three.yml]\nservices: {two: {image: redis:7}}\n");
+  folder.write("three.yml", "include: [one.yml]\nservices: {three: {image: redis:7}}\n");
+  // 50 MB: one long scalar, then the service that must still be found after it.
+  constexpr std::size_t kBig = 50 * 1024 * 1024;
+  folder.write("big.yml", "x-filler: " + std::string(kBig, 'a') +
+                              "\nservices:\n  big:\n    image: postgres:17\n");
+  const auto r = read_in(folder,
+                         "include:\n"
+                         "  - sub/compose.yaml\n"
+                         "  - loop-a.yml\n"
+                         "  - /dev/zero\n"
+                         "  - big.yml\n"
+                         "  - one.yml\n"
+                         "services:\n"
+                         "  web:\n"
+                         "    image: nginx:1.27\n"
+                         "  from-folder:\n"
+                         "    extends: {file: sub/compose.yaml, service: db}\n"
+                         "  from-loop:\n"
+                         "    extends: {file: loop-a.yml, service: db}\n");
+  const auto got = messages(*r);
+  for (const auto& message : got) INFO(message);
+  REQUIRE(got.size() == 6);
+  CHECK(
+      got[0].starts_with("DV032 at `sub/compose.yaml`: the file `sub/compose.yaml` that "
+                         "`extends` names cannot be read (Is a directory)"));
+  CHECK(
+      got[1].starts_with("DV032 at `loop-a.yml`: the file `loop-a.yml` that `extends` names "
+                         "cannot be read (Too many levels of symbolic links)"));
+  CHECK(
+      got[2].starts_with("DV032 at `sub/compose.yaml`: the file `sub/compose.yaml` that "
+                         "`include` names cannot be read (Is a directory)"));
+  CHECK(
+      got[3].starts_with("DV032 at `loop-a.yml`: the file `loop-a.yml` that `include` names "
+                         "cannot be read (Too many levels of symbolic links)"));
+  CHECK(got[4] ==
+        "DV032 at `/dev/zero`: the file `/dev/zero` that `include` names is not a regular "
+        "file: what it would bring in is not checked");
+  CHECK(got[5] ==
+        "DV032 at `one.yml`: `include` goes round in a circle back to `one.yml`: compose "
+        "refuses this file");
+  std::vector<std::string> services;
+  for (std::size_t i = 0; i < r->project.services.size(); ++i) {
+    services.push_back(r->project.service_names[i] + " " + r->project.services[i].image->text() +
+                       " @ " + slice(*r, r->project.services[i].image->range));
+  }
+  CHECK(services == std::vector<std::string>{
+                        "web nginx:1.27 @ nginx:1.27",
+                        "big postgres:17 @ big.yml",
+                        "one redis:7 @ one.yml",
+                        "two redis:7 @ one.yml",
+                        "three redis:7 @ one.yml",
+                    });
 }

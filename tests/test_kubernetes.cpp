@@ -431,6 +431,50 @@ TEST_CASE("each container knows its workload: kind, strategy, node pinning", "[k
   CHECK_FALSE(tool.replaces_pods());
 }
 
+TEST_CASE("a DaemonSet runs one Pod on every node it may use", "[kubernetes]") {
+  const auto r = read(
+      "apiVersion: apps/v1\n"
+      "kind: DaemonSet\n"
+      "metadata: {name: agent}\n"
+      "spec:\n"
+      "  selector: {matchLabels: {app: agent}}\n"
+      "  template:\n"
+      "    spec:\n"
+      "      nodeSelector: {disk: ssd}\n"
+      "      containers: [{name: a, image: redis:7}, {name: b, image: busybox:1.37}]\n"
+      "---\n"
+      "apiVersion: apps/v1\n"
+      "kind: DaemonSet\n"
+      "metadata: {name: one}\n"
+      "spec:\n"
+      "  selector: {matchLabels: {app: one}}\n"
+      "  template:\n"
+      "    spec:\n"
+      "      nodeSelector: {kubernetes.io/hostname: node-1}\n"
+      "      hostNetwork: true\n"
+      "      containers: [{name: a, image: redis:7}]\n"
+      "---\n"
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata: {name: web}\n"
+      "spec:\n"
+      "  selector: {matchLabels: {app: web}}\n"
+      "  template:\n"
+      "    spec:\n"
+      "      containers: [{name: a, image: nginx:1.27}]\n");
+  REQUIRE(r->manifests.containers.size() == 4);
+  const auto& agent = r->manifests.containers;
+  REQUIRE(agent[0].one_per_node());
+  CHECK(slice(*r, *agent[0].every_node) == "DaemonSet");
+  CHECK(agent[0].every_node->begin == r->file.text.find("DaemonSet"));
+  CHECK(agent[1].one_per_node());
+  CHECK_FALSE(agent[0].workload->replaces_pods());  // on its own node, never moved
+  CHECK_FALSE(agent[2].every_node);                 // pinned to one node by name
+  CHECK_FALSE(agent[3].every_node);
+  CHECK(agent[2].workload->host_network);
+  CHECK_FALSE(agent[0].workload->host_network);
+}
+
 TEST_CASE("an autoscaler's maxReplicas scales the workload it targets", "[kubernetes]") {
   const std::string deployment =
       "apiVersion: apps/v1\n"

@@ -492,8 +492,34 @@ class Reader {
       }
     }
     if (auto scale = word(at(view.get("scale")))) invocation.replicas = std::move(scale);
+    // `mode: global` runs one task on every node of the swarm that its placement allows;
+    // `global-job` runs one to completion, which is no server.
+    for (const auto& deploy : deploys) {
+      if (auto mode = word(get(at(deploy), "mode"))) {
+        if (mode->known() && mode->text() == "global" && !placed_on_one_node(deploys)) {
+          invocation.every_node = mode->range;
+        }
+        break;
+      }
+    }
     project_.services.push_back(std::move(invocation));
     project_.service_names.push_back(name);
+  }
+
+  /// Whether a placement constraint names one node (`node.hostname == db1`, `node.id == …`):
+  /// a global service so placed runs one task.
+  bool placed_on_one_node(const std::vector<Found>& deploys) {
+    for (const auto& deploy : deploys) {
+      const YAML::Node constraints = get(get(at(deploy), "placement"), "constraints");
+      if (!constraints || !constraints.IsSequence()) continue;
+      for (const auto& constraint : constraints) {
+        if (!constraint.IsScalar()) continue;
+        std::string text = constraint.Scalar();
+        std::erase(text, ' ');
+        if (text.starts_with("node.hostname==") || text.starts_with("node.id==")) return true;
+      }
+    }
+    return false;
   }
 
   /// Marks the mounts from `before` on as written in another file, when `found` is from one.

@@ -54,13 +54,14 @@ enum class Origin { command_line, compose, kubernetes };
 /// The Kubernetes object a container's Pod template belongs to, for the checks that depend on
 /// how the Pods are scheduled and replaced.
 struct Workload {
-  std::string kind;          // "Deployment", "StatefulSet", "Pod", "CronJob", ...
-  std::string name;          // metadata.name
-  std::string name_space;    // metadata.namespace, empty when unset
-  ByteRange kind_range;      // the `kind:` value
-  std::string strategy;      // a Deployment's spec.strategy.type; empty when unset (RollingUpdate)
-  bool node_pinned = false;  // nodeName, nodeSelector or a required node affinity
-  bool autoscaled = false;   // `replicas` was taken from a HorizontalPodAutoscaler's maxReplicas
+  std::string kind;           // "Deployment", "StatefulSet", "Pod", "CronJob", ...
+  std::string name;           // metadata.name
+  std::string name_space;     // metadata.namespace, empty when unset
+  ByteRange kind_range;       // the `kind:` value
+  std::string strategy;       // a Deployment's spec.strategy.type; empty when unset (RollingUpdate)
+  bool node_pinned = false;   // nodeName, nodeSelector or a required node affinity
+  bool autoscaled = false;    // `replicas` was taken from a HorizontalPodAutoscaler's maxReplicas
+  bool host_network = false;  // `hostNetwork: true`: the Pod's hostname is its node's
   /// True for the kinds whose Pods a controller re-creates, on any node it picks.
   bool replaces_pods() const {
     return kind == "Deployment" || kind == "ReplicaSet" || kind == "ReplicationController" ||
@@ -103,7 +104,10 @@ struct Invocation {
   std::optional<Word> entrypoint;
   std::optional<Word> hostname;  // --hostname, or -h for run/create
   std::optional<Word> name;
-  std::optional<Word> replicas;         // service create --replicas
+  std::optional<Word> replicas;  // service create --replicas
+  /// Where the file says to run one replica on every node, as many as the swarm or cluster has:
+  /// compose's `deploy.mode: global` value, a DaemonSet's `kind:` value.
+  std::optional<ByteRange> every_node;
   std::optional<Workload> workload;     // a Kubernetes container's workload
   std::vector<RoutingSetting> routing;  // compose labels, Kubernetes Service/Ingress settings
   std::optional<Word> image_volume;     // podman --image-volume bind|tmpfs|ignore
@@ -120,6 +124,9 @@ struct Invocation {
   bool env_partly_unknown() const;
   /// The replica count when it is written as a plain number.
   std::optional<long> replica_count() const;
+  /// True when one replica runs on every node and no count is written: the replica count is
+  /// the number of nodes, which the file does not show.
+  bool one_per_node() const { return every_node && !replicas; }
 };
 
 /// Recognises `docker|podman|nerdctl run|create|container run|container create|service create`

@@ -345,10 +345,14 @@ class Reader {
     if (get(container, "envFrom")) invocation.env_file_present = true;
     read_mounts(get(container, "volumeMounts"), volumes, invocation);
     if (auto count = word(replicas)) invocation.replicas = std::move(count);
+    if (workload_ && workload_->kind == "DaemonSet" && !on_one_node(pod)) {
+      invocation.every_node = workload_->kind_range;
+    }
     invocation.hostname = word(get(pod, "hostname"));
     if (workload_) {
       invocation.workload = workload_;
       invocation.workload->node_pinned = pinned_to_nodes(pod);
+      invocation.workload->host_network = scalar(get(pod, "hostNetwork")) == "true";
     }
 
     PodMetadata metadata;
@@ -597,6 +601,12 @@ class Reader {
     if (selector && selector.IsMap() && selector.size() > 0) return true;
     return static_cast<bool>(
         path(pod, {"affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution"}));
+  }
+
+  /// Whether the Pods can only run on one named node: a DaemonSet so pinned runs one Pod.
+  static bool on_one_node(const YAML::Node& pod) {
+    if (!scalar(get(pod, "nodeName")).empty()) return true;
+    return !scalar(path(pod, {"nodeSelector", "kubernetes.io/hostname"})).empty();
   }
 
   const SourceFile& file_;

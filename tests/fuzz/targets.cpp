@@ -434,6 +434,8 @@ void fuzz_compose(std::string_view data) {
       if (mount.target) check_range(mount.target->range, data.size(), "compose volume target");
     }
     for (const auto& env : service.env) check_range(env.range, data.size(), "compose env");
+    if (service.replicas) check_range(service.replicas->range, data.size(), "compose replicas");
+    if (service.every_node) check_range(*service.every_node, data.size(), "compose global mode");
     for (const auto& word : service.command)
       check_range(word.range, data.size(), "compose command");
   }
@@ -458,6 +460,12 @@ void fuzz_kubernetes(std::string_view data) {
       if (mount.target) check_range(mount.target->range, data.size(), "kubernetes mountPath");
     }
     for (const auto& env : container.env) check_range(env.range, data.size(), "kubernetes env");
+    if (container.replicas) {
+      check_range(container.replicas->range, data.size(), "kubernetes replicas");
+    }
+    if (container.every_node) {
+      check_range(*container.every_node, data.size(), "kubernetes DaemonSet kind");
+    }
     for (const auto& word : container.command)
       check_range(word.range, data.size(), "kubernetes args");
   }
