@@ -59,28 +59,32 @@ std::size_t LineIndex::line_end(std::uint32_t line) const {
   return starts_[line] - 1;
 }
 
+ColumnCharacter column_character_at(std::string_view text, std::size_t at, std::size_t end) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  std::size_t length = 1;
+  if (lead >= 0xF0 && lead <= 0xF4)
+    length = 4;
+  else if (lead >= 0xE0)
+    length = 3;
+  else if (lead >= 0xC2 && lead < 0xE0)
+    length = 2;
+  bool valid = length > 1 && at + length <= end;
+  for (std::size_t k = 1; valid && k < length; ++k) {
+    valid = (static_cast<unsigned char>(text[at + k]) & 0xC0) == 0x80;
+  }
+  if (!valid) return {};
+  return {length, length == 4 ? 2u : 1u};
+}
+
 namespace {
 
-// UTF-16 code units taken by the bytes [begin, end) of one line; invalid bytes count 1 each.
+// UTF-16 code units taken by the bytes [begin, end) of one line.
 std::uint32_t utf16_units(std::string_view text, std::size_t begin, std::size_t end) {
   std::uint32_t units = 0;
-  std::size_t i = begin;
-  while (i < end) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    std::size_t length = 1;
-    if (lead >= 0xF0 && lead <= 0xF4)
-      length = 4;
-    else if (lead >= 0xE0)
-      length = 3;
-    else if (lead >= 0xC2 && lead < 0xE0)
-      length = 2;
-    bool valid = length > 1 && i + length <= end;
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    }
-    if (!valid) length = 1;
-    units += (valid && length == 4) ? 2 : 1;
-    i += length;
+  for (std::size_t i = begin; i < end;) {
+    const ColumnCharacter next = column_character_at(text, i, end);
+    units += next.units;
+    i += next.bytes;
   }
   return units;
 }

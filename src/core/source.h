@@ -15,6 +15,17 @@
 
 namespace dockvet {
 
+/// One character of a line as columns count it: its length in bytes and in UTF-16 code units.
+struct ColumnCharacter {
+  std::size_t bytes = 1;
+  std::uint32_t units = 1;
+};
+
+/// The character starting at byte `at` of `text`, decoded no further than `end` (its line's
+/// end): a byte that does not start a valid UTF-8 sequence is one character of one unit. The one
+/// decoding of LineIndex's columns and of the language server's positions.
+ColumnCharacter column_character_at(std::string_view text, std::size_t at, std::size_t end);
+
 /// Half-open range [begin, end) of byte offsets into a SourceFile's text.
 struct ByteRange {
   std::size_t begin = 0;

@@ -5,30 +5,6 @@
 namespace dockvet::lsp {
 namespace {
 
-// Bytes and UTF-16 code units of the character starting at `i`, decoded as LineIndex decodes
-// (an invalid byte is one character of one unit).
-struct Character {
-  std::size_t bytes = 1;
-  std::uint32_t units = 1;
-};
-
-Character character_at(std::string_view text, std::size_t i, std::size_t end) {
-  const auto lead = static_cast<unsigned char>(text[i]);
-  std::size_t length = 1;
-  if (lead >= 0xF0 && lead <= 0xF4)
-    length = 4;
-  else if (lead >= 0xE0)
-    length = 3;
-  else if (lead >= 0xC2 && lead < 0xE0)
-    length = 2;
-  bool valid = length > 1 && i + length <= end;
-  for (std::size_t k = 1; valid && k < length; ++k) {
-    valid = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-  }
-  if (!valid) return {};
-  return {length, length == 4 ? 2u : 1u};
-}
-
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -50,7 +26,7 @@ std::size_t offset_of(std::string_view text, TextPosition position) {
   std::size_t offset = line_start;
   std::uint32_t units = 0;
   while (offset < line_end) {
-    const Character next = character_at(text, offset, line_end);
+    const ColumnCharacter next = column_character_at(text, offset, line_end);
     if (units + next.units > position.character) break;
     units += next.units;
     offset += next.bytes;
