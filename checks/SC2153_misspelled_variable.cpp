@@ -75,10 +75,7 @@ class MisspelledVariable final : public Check {
       if (tree.has_error()) continue;
       std::set<std::string, std::less<>> assigned;
       for (const auto& reference : bestpractice::unassigned_references(facts, tree, assigned)) {
-        const bool local = std::any_of(reference.name.begin(), reference.name.end(), [](char c) {
-          return std::islower(static_cast<unsigned char>(c));
-        });
-        if (local) continue;
+        if (reference.names_script_variable()) continue;
         const auto match = best_match(reference.name, assigned);
         if (!match) continue;
         findings.report(reference.expansion.range(),

@@ -41,10 +41,7 @@ class UnassignedVariable final : public Check {
       if (tree.has_error()) continue;
       std::set<std::string, std::less<>> assigned;
       for (const auto& reference : bestpractice::unassigned_references(facts, tree, assigned)) {
-        const bool local = std::any_of(reference.name.begin(), reference.name.end(), [](char c) {
-          return std::islower(static_cast<unsigned char>(c));
-        });
-        if (!local) continue;
+        if (!reference.names_script_variable()) continue;
         findings.report(reference.expansion.range(),
                         reference.name +
                             " is read but never assigned in this RUN, nor by an ARG or ENV of "

@@ -466,6 +466,11 @@ bool bash_sets(std::string_view name) {
          std::end(bash_variables);
 }
 
+bool UnassignedReference::names_script_variable() const {
+  return std::any_of(name.begin(), name.end(),
+                     [](char c) { return std::islower(static_cast<unsigned char>(c)); });
+}
+
 std::vector<UnassignedReference> unassigned_references(
     const FileFacts& facts, const shell::SyntaxTree& tree,
     std::set<std::string, std::less<>>& assigned) {

@@ -57,6 +57,9 @@ namespace dockvet::bestpractice {
 struct UnassignedReference {
   shell::SyntaxNode expansion;  // the first reference
   std::string name;
+  /// ShellCheck's split: a name with a lowercase letter is the script's own (SC2154 reports
+  /// it); an all-capitals one may come from the environment (SC2153 reports only a likely typo).
+  bool names_script_variable() const;
 };
 
 /// Whether bash sets `name` at start-up and POSIX sh does not (BASH_VERSION excepted: scripts
